@@ -1,0 +1,2 @@
+"""warta: Indonesian online news into structured, searchable knowledge."""
+__version__ = "0.1.0"

@@ -1,0 +1,6 @@
+"""Placeholder: this command module is being written."""
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,173 @@
+"""The record types that flow through warta, one per stage.
+
+    source ──> Capture ──> Article ──> Analysis ──> Store
+
+Each stage takes the previous record and returns the next; nothing reaches
+back.  Every record has ``to_dict``/``from_dict`` giving its JSON form, which
+is the public contract of ``warta parse`` / ``warta analyze``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+
+class Record:
+    """Mixin: JSON form of a dataclass record (nested records included)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        kwargs = {}
+        hints = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        for name, value in data.items():
+            if name not in hints:
+                continue
+            sub = _NESTED.get((cls.__name__, name))
+            if sub is not None and value is not None:
+                value = [sub.from_dict(v) for v in value] if isinstance(value, list) else sub.from_dict(value)
+            kwargs[name] = value
+        return cls(**kwargs)
+
+
+# ---------------------------------------------------------------- Capture ---
+
+@dataclass
+class Capture(Record):
+    """What was read from a source, before any interpretation.
+
+    ``format`` is ``text`` (a crawler's saved page text), ``html``, or
+    ``fields`` (a CSV/JSONL row whose columns were mapped to Article fields
+    by ``--columns``; the raw strings are in ``fields``).
+    """
+
+    source: str                      # input name: path, "path:row", "-", URL
+    format: str                      # text | html | fields
+    text: str = ""                   # decoded content (text/html formats)
+    url: Optional[str] = None
+    fetched_at: Optional[str] = None  # ISO 8601; reference for "2 jam lalu"
+    fields: dict[str, str] = field(default_factory=dict)
+    encoding: Optional[str] = None
+
+
+# ---------------------------------------------------------------- Article ---
+
+@dataclass
+class Author(Record):
+    name: str
+    role: str  # reporter | editor | writer | photographer | contributor
+
+
+@dataclass
+class Image(Record):
+    url: Optional[str] = None
+    caption: Optional[str] = None
+    credit: Optional[str] = None
+
+
+@dataclass
+class Dateline(Record):
+    text: str             # as printed, e.g. "REPUBLIKA.CO.ID, CIREBON--"
+    place: Optional[str]  # "Cirebon"
+    outlet: Optional[str]  # "Republika"
+
+
+@dataclass
+class Article(Record):
+    """A clean news article: metadata plus body with furniture removed."""
+
+    id: str
+    source: str
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    language: str = "id"
+    title: Optional[str] = None
+    subtitle: Optional[str] = None
+    published: Optional[str] = None  # ISO 8601 with offset
+    updated: Optional[str] = None
+    authors: list[Author] = field(default_factory=list)
+    dateline: Optional[Dateline] = None
+    wire: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    body: str = ""
+    removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def article_id(url: Optional[str], title: Optional[str], body: str) -> str:
+    """Stable id: the canonical URL when known, else the content."""
+    basis = url.strip() if url else f"{title or ''}\n{body}"
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------- Analysis ---
+# Every span carries ``start``/``end`` character offsets into Article.body.
+
+@dataclass
+class Mention(Record):
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity(Record):
+    id: str
+    name: str                 # canonical name
+    type: str                 # PER | ORG | LOC
+    mentions: list[Mention] = field(default_factory=list)
+    country: Optional[str] = None  # ISO 3166-1 alpha-2
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    kind: Optional[str] = None     # country | province | city | seat-of-government | ...
+    role: Optional[str] = None     # e.g. "Juru bicara Departemen Luar Negeri AS"
+
+
+@dataclass
+class Speaker(Record):
+    name: str
+    entity_id: Optional[str] = None
+    role: Optional[str] = None
+
+
+@dataclass
+class Quote(Record):
+    text: str
+    start: int
+    end: int
+    kind: str                 # direct | indirect
+    cue: Optional[str] = None
+    speaker: Optional[Speaker] = None
+
+
+@dataclass
+class Quantity(Record):
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: Optional[str] = None       # counted noun, or ISO currency, or "%"
+    qualifier: Optional[str] = None  # about | almost | more-than | less-than | at-least | range
+    value_max: Optional[float] = None
+
+
+@dataclass
+class TimeExpression(Record):
+    text: str
+    start: int
+    end: int
+    type: str                 # DATE | TIME | DURATION | SET
+    value: str                # TIMEX3 value
+
+
+_NESTED: dict[tuple[str, str], type] = {
+    ("Article", "authors"): Author,
+    ("Article", "images"): Image,
+    ("Article", "dateline"): Dateline,
+    ("Entity", "mentions"): Mention,
+    ("Quote", "speaker"): Speaker,
+}
