@@ -164,6 +164,43 @@ class TimeExpression(Record):
     value: str                # TIMEX3 value
 
 
+@dataclass
+class Analysis(Record):
+    """An Article plus what the analysis components found in its body.
+
+    Its JSON form is the Article's keys plus the analysis keys, flat, so that
+    ``warta analyze`` output is a superset of ``warta parse`` output.
+    """
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.article.to_dict()
+        for f in dataclasses.fields(self):
+            if f.name != "article":
+                data[f.name] = [v.to_dict() if isinstance(v, Record) else v for v in getattr(self, f.name)]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Analysis":
+        article = Article.from_dict(data)
+        return cls(
+            article=article,
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            quantities=[Quantity.from_dict(q) for q in data.get("quantities", [])],
+            times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
+            events=list(data.get("events", [])),
+            timeline=list(data.get("timeline", [])),
+        )
+
+
 _NESTED: dict[tuple[str, str], type] = {
     ("Article", "authors"): Author,
     ("Article", "images"): Image,
