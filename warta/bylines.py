@@ -28,7 +28,10 @@ SEGMENT_SPLIT = re.compile(r"\s*[/|;]\s*")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|\bdan\b|\band\b)\s*")
 # Desk suffixes and other tails after a name: "-detikNews", "- Sport", "(kha)".
 GENERIC_TAIL = re.compile(r"\s*(?:-\s*(?:detik\w*|20detik|Sport|Sepakbola)|\([^)]*\))\s*$", re.I)
-_OUTLET_NAMES = {o.name.lower() for o in OUTLETS} | {d for o in OUTLETS for d in o.domains}
+# Agencies and outlets whose name in a byline credits the source, not a person.
+AGENCIES = {"antara": "Antara", "reuters": "Reuters", "ap": "AP", "afp": "AFP", "xinhua": "Xinhua",
+            "bloomberg": "Bloomberg", "anadolu": "Anadolu", "kyodo": "Kyodo", "yonhap": "Yonhap", "bbc": "BBC"}
+AGENCIES.update({o.name.lower(): o.name for o in OUTLETS})
 
 
 def clean_name(name: str, outlet: Optional[Outlet] = None) -> str:
@@ -41,7 +44,23 @@ def clean_name(name: str, outlet: Optional[Outlet] = None) -> str:
 
 
 def _is_name(name: str) -> bool:
-    return bool(name) and any(c.isalpha() for c in name) and name.lower() not in _OUTLET_NAMES and len(name) <= 80
+    return bool(name) and any(c.isalpha() for c in name) and len(name) <= 80
+
+
+def split_credits(authors: list[Author], outlet: Optional[Outlet]) -> tuple[list[Author], list[str]]:
+    """Move agency/other-outlet credits (``Antara -detikTravel``) from authors to wire.
+
+    The outlet's own name (``Tempo.co`` on Tempo) stays: it is a staff byline.
+    """
+    people, wire = [], []
+    own = {outlet.name.lower(), *outlet.domains} if outlet else set()
+    for author in authors:
+        key = author.name.lower()
+        if key in AGENCIES and key not in own and AGENCIES[key].lower() not in own:
+            wire.append(AGENCIES[key])
+        else:
+            people.append(author)
+    return people, wire
 
 
 def parse_byline(text: Optional[str], outlet: Optional[Outlet] = None, default_role: str = "writer") -> list[Author]:

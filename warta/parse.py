@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from warta import outlets as outlet_table
-from warta.bylines import parse_byline, looks_like_byline
+from warta.bylines import looks_like_byline, parse_byline, split_credits
 from warta.dates import DateReading, read_date
 from warta.errors import WartaError
 from warta.furniture import FURNITURE_LINES, clean_body, normalise_line
@@ -39,7 +39,10 @@ def parse_capture(capture: Capture) -> Article:
     else:
         raise WartaError("W130", capture.source, capture.format)
     if not article.body.strip():
-        raise WartaError("W120", capture.source, "nothing left after removing page furniture")
+        if capture.format != "fields":
+            raise WartaError("W120", capture.source, "nothing left after removing page furniture")
+        # A row still carries its metadata: keep the record, say what is missing.
+        article.warnings.append("W120 no-body: the row has no article text after removing page furniture")
     article.id = article_id(article.url, article.title, article.body)
     return article
 
@@ -130,9 +133,10 @@ def parse_page_text(capture: Capture) -> Article:
     outlet = outlet_table.by_host(capture.url)
     head = _read_header(lines, capture, outlet)
     body = clean_body("\n".join(lines[head.body_start:]), head.outlet)
+    authors, wire = _credits(head.authors + body.authors, body.wire, body.outlet or head.outlet)
     article = Article(id="", source=capture.source, url=capture.url,
                       outlet=_outlet_name(body.outlet or head.outlet), title=head.title, subtitle=head.subtitle,
-                      authors=head.authors + body.authors, dateline=body.dateline, wire=body.wire,
+                      authors=authors, dateline=body.dateline, wire=wire,
                       images=head.images, body=body.text, removed=head.removed + body.removed)
     _set_dates(article, head.date)
     return article
@@ -146,13 +150,13 @@ def parse_fields(capture: Capture) -> Article:
     outlet = outlet_table.by_host(url) or outlet_table.by_name(f.get("outlet"))
     body = clean_body(f.get("body", ""), outlet)
     outlet = body.outlet or outlet
-    authors = parse_byline(f.get("authors"), outlet) + body.authors
+    authors, wire = _credits(parse_byline(f.get("authors"), outlet) + body.authors, body.wire, outlet)
     article = Article(id="", source=capture.source, url=url,
                       outlet=_outlet_name(outlet) or (f.get("outlet") or None),
                       language=f.get("language") or (outlet.language if outlet else "id"),
                       title=normalise_line(f.get("title", "")) or None,
                       subtitle=normalise_line(f.get("subtitle", "")) or None,
-                      authors=authors, dateline=body.dateline, wire=body.wire, body=body.text,
+                      authors=authors, dateline=body.dateline, wire=wire, body=body.text,
                       removed=body.removed)
     if f.get("image"):
         article.images.append(Image(url=f["image"].strip()))
@@ -174,11 +178,10 @@ def parse_html(capture: Capture) -> Article:
     outlet = outlet_table.by_host(url) or outlet_table.by_name(page.outlet)
     body = clean_body(page.body or "", outlet)
     outlet = body.outlet or outlet
+    authors, wire = _credits(parse_byline(page.authors_raw, outlet) + body.authors, body.wire, outlet)
     article = Article(id="", source=capture.source, url=url,
                       outlet=_outlet_name(outlet) or page.outlet, language=page.language or "id",
-                      title=page.title, subtitle=page.subtitle,
-                      authors=parse_byline(page.authors_raw, outlet) + body.authors,
-                      dateline=body.dateline, wire=body.wire,
+                      title=page.title, subtitle=page.subtitle, authors=authors, dateline=body.dateline, wire=wire,
                       images=[Image(**img) for img in page.images], body=body.text,
                       removed=body.removed, warnings=list(page.warnings))
     article.published, article.updated = page.published, page.updated
@@ -186,6 +189,12 @@ def parse_html(capture: Capture) -> Article:
 
 
 # ---------------------------------------------------------------- shared ---
+
+def _credits(authors: list[Author], wire: list[str], outlet: Optional[Outlet]) -> tuple[list[Author], list[str]]:
+    """People stay authors; agency credits join the wire list (no repeats)."""
+    people, credited = split_credits(authors, outlet)
+    return people, list(dict.fromkeys(wire + credited))
+
 
 def _outlet_name(outlet: Optional[Outlet]) -> Optional[str]:
     return outlet.name if outlet else None
