@@ -47,6 +47,7 @@ KNOWN_WIRES = {"reuters": "Reuters", "ap": "AP", "afp": "AFP", "antara": "Antara
 AUTHOR_TAIL = re.compile(r"^\s*(?:penulis|editor|reporter|pewarta|redaktur|kontributor|fotografer)\s*:\s*\S.{0,80}$", re.I)
 NAME_IN_PARENS = re.compile(r"^\s*\(\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*\)\s*$")
 
+CITY_DASH = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})?\s*(?:--|-|–|—)\s*$")
 BACA_JUGA = re.compile(r"Baca\s*[Jj]uga\s*:?\s*")
 # A place where the crawler glued two texts: no space before a capital/quote.
 GLUE = re.compile(r"(?<=[a-z0-9!?.)\"”'])(?=[A-Z“\"])")
@@ -152,8 +153,8 @@ def take_dateline(paragraph: str, outlet: Optional[Outlet]) -> tuple[str, Option
     found = outlet
     if m is None:
         found, m = outlet_table.by_dateline(paragraph)
-        if outlet is not None and found is not None and found.key != outlet.key and found.key == "okezone":
-            found = outlet  # the generic CITY - form says nothing about the outlet
+        if m is not None and CITY_DASH.match(m.group(0)):
+            found = outlet  # the bare "CITY -" form is everyone's: it names no outlet
     if m is None:
         return paragraph, None, outlet
     place = m.groupdict().get("place")

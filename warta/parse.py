@@ -24,7 +24,6 @@ from warta.records import Article, Author, Capture, Image, article_id
 HEADER_SCAN = 14  # header lines sit within the first non-empty lines
 PHOTO_CREDIT = re.compile(r"^(?:Foto|Photo|Sumber foto|Ilustrasi)\s*:\s*(?P<rest>.*)$", re.I)
 CREDIT_IN_PARENS = re.compile(r"\s*\((?P<credit>[^()]{2,80})\)\s*$")
-DESK_BYLINE = re.compile(r"^[A-Z][\w.' ]{2,60}\s-\s?(?:detik\w*|20detik)$")
 DATE_LINE_MAX = 90
 
 
@@ -79,8 +78,8 @@ def _read_header(lines: list[str], capture: Capture, outlet: Optional[Outlet]) -
             roles[i] = "date"
         elif PHOTO_CREDIT.match(line):
             roles[i] = "credit"
-        elif looks_like_byline(line) or DESK_BYLINE.match(line):
-            head.outlet = head.outlet or outlet_table.by_byline(line)
+        elif looks_like_byline(line) or _desk_byline(line):
+            head.outlet = head.outlet or outlet_table.by_byline(line) or _desk_byline(line)
             head.authors.extend(parse_byline(line, head.outlet))
             roles[i] = "byline"
     text_lines = [i for i, _ in numbered if i not in roles]
@@ -105,6 +104,17 @@ def _read_header(lines: list[str], capture: Capture, outlet: Optional[Outlet]) -
     if dates_after and dates_after[0] <= head.body_start + 1:
         head.body_start = dates_after[0] + 1
     return head
+
+
+def _desk_byline(line: str) -> Optional[Outlet]:
+    """The outlet whose desk suffix ends this short name line (``Nama - detikNews``)."""
+    if len(line) > 80 or not line[:1].isupper():
+        return None
+    for outlet in outlet_table.OUTLETS:
+        suffix = outlet.rx("desk_suffix")
+        if suffix and suffix.search(line) and not suffix.match(line):
+            return outlet
+    return None
 
 
 def _is_date_line(line: str, capture: Capture) -> bool:
