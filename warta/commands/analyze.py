@@ -39,7 +39,6 @@ def analyze(
         raise typer.BadParameter(f"unknown: {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
                                  param_hint="--components")
     items = list(common.captures(paths, "text" if plain else input_format, columns, url, fetched_at))
-    single = len(items) == 1 and output == "json"
     done = failed = 0
     with common.progress("analyze") as advance:
         for item in items:
@@ -54,7 +53,7 @@ def analyze(
                 advance(False)
                 continue
             done += 1
-            common.emit(result.to_dict(), pretty=single)
+            common.emit(result.to_dict())
             advance(True)
     common.finish(done, failed, strict)
 

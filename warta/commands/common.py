@@ -37,11 +37,12 @@ def captures(paths: list[str], input_format: str, columns: Optional[str], url: O
 def report_error(err: WartaError, jsonl_out: bool) -> None:
     stderr.print(f"[red]error[/red] {err}", markup=True, highlight=False, soft_wrap=True)
     if jsonl_out:
-        emit(err.to_dict(), pretty=False)
+        emit(err.to_dict())
 
 
-def emit(obj: dict[str, Any], pretty: bool) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None) + "\n")
+def emit(obj: dict[str, Any]) -> None:
+    """One JSON object on one line (scripts read the last line of output)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 @contextmanager

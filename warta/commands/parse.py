@@ -28,7 +28,6 @@ def parse(
     if output not in ("json", "jsonl", "text"):
         raise typer.BadParameter(f"{output!r}; choose json, jsonl or text", param_hint="--format")
     items = list(common.captures(paths, input_format, columns, url, fetched_at))
-    single = len(items) == 1 and output == "json"
     done = failed = 0
     with common.progress("parse") as advance:
         for item in items:
@@ -45,7 +44,7 @@ def parse(
             if output == "text":
                 typer.echo(as_text(article))
             else:
-                common.emit(article.to_dict(), pretty=single)
+                common.emit(article.to_dict())
             advance(True)
     common.finish(done, failed, strict)
 
