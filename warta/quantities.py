@@ -54,6 +54,8 @@ class Lexicon:
     adjectives: frozenset
     non_nouns: frozenset
     number_re: re.Pattern
+    word_anchor_re: re.Pattern
+    currency_before_re: re.Pattern
     multiplier_re: re.Pattern
     money_multiplier_re: re.Pattern
     percent_re: re.Pattern
@@ -62,7 +64,6 @@ class Lexicon:
     between_re: re.Pattern
     qualifier_re: re.Pattern
     word_re: re.Pattern
-    prev_word_re: re.Pattern
     time_point_re: re.Pattern
 
     def __getattr__(self, name):  # table lookups as sets: lex.classifiers, lex.months, ...
@@ -109,11 +110,12 @@ def lexicon() -> Lexicon:
     qualifier_re = re.compile(
         rf"(?:^|(?<=[^\w-]))(?P<q>{_alternation(t['qualifiers_before'])}){SPACE}*\Z")
     word_re = re.compile(rf"{SPACE}*(?P<w>[^\W\d_][\w\-]*(?:/[^\W\d_]+)?|°[CF])")
-    prev_word_re = re.compile(r"(?P<w>[^\W\d_][\w\-\.]*)[ \t\u00a0\(]*\Z")
     time_point_re = re.compile(rf"{SPACE}+{_alternation(t['time_point_after'])}\b")
+    currency_before_re = re.compile(rf"(?<![\w$€£¥₩₹])(?P<cur>{currency}){SPACE}?\Z")
     lex = Lexicon(t, frozenset(pos["adjectives"]), frozenset(pos["non_nouns"]), number_re,
+                  _first_letter_anchor(start_words), currency_before_re,
                   multiplier_re, money_multiplier_re, percent_re, currency_word_re, range_re,
-                  between_re, qualifier_re, word_re, prev_word_re, time_point_re)
+                  between_re, qualifier_re, word_re, time_point_re)
     sets = {name: frozenset(w.lower() for w in t[name]) for name in (
         "id_words", "months", "clock_words", "classifiers", "unit_nouns", "not_heads",
         "not_modifiers", "duration_units", "cue_words", "coordinate_words")}
@@ -124,6 +126,24 @@ def lexicon() -> Lexicon:
         frozenset(t["word_scales_small"]) | frozenset(t["multipliers"])
     object.__setattr__(lex, "_sets", sets)
     return lex
+
+
+def _first_letter_anchor(words) -> re.Pattern:
+    """A regex finding where one of ``words`` starts, fast.
+
+    CPython's regex engine skips ahead quickly only when a pattern begins with
+    a plain character set; a leading ``\\b`` or alternation makes it try every
+    position, which made the number-word search the slowest part of the pass.
+    So the pattern starts with the set of first letters and checks the rest
+    behind it.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0].lower(), []).append(w[1:])
+    letters = "".join(sorted(by_letter))
+    branches = "|".join(
+        f"(?<=[{c}{c.upper()}]){_alternation(rests)}" for c, rests in sorted(by_letter.items()))
+    return re.compile(rf"[{letters}{letters.upper()}](?<!\w.)(?:{branches})\b")
 
 
 # ------------------------------------------------------------- numbers ---
@@ -212,13 +232,10 @@ def find_quantities(text: str) -> list[Quantity]:
     lex = lexicon()
     found: list[Quantity] = []
     pos = 0
-    while True:
-        m = lex.number_re.search(text, pos)
-        if m is None:
-            return found
-        pos = m.end()
-        if m.group("skip"):
+    for m in _numbers(text, lex):
+        if m.start() < pos or m.group("skip"):
             continue
+        pos = m.end()
         reading = _read(text, m, lex)
         if reading is None:
             continue
@@ -227,6 +244,33 @@ def find_quantities(text: str) -> list[Quantity]:
                               end=reading.end, value=_clean(reading.value),
                               unit=reading.unit, qualifier=reading.qualifier,
                               value_max=_clean(reading.value_max)))
+    return found
+
+
+def _numbers(text: str, lex: Lexicon):
+    """Core number matches in order: digit numbers (with a currency before them) and word runs."""
+    digit_at = _DIGIT.search(text)
+    word_at = lex.word_anchor_re.search(text)
+    while digit_at or word_at:
+        if word_at is None or (digit_at is not None and digit_at.start() < word_at.start()):
+            p = digit_at.start()
+            cur = lex.currency_before_re.search(text, max(0, p - 8), p)
+            m = lex.number_re.match(text, cur.start() if cur else p)
+            if m is None or m.end() <= p:
+                m = None
+            resume = m.end() if m else _WORD_CHARS.match(text, p).end()
+            if m:
+                yield m
+            digit_at = _DIGIT.search(text, resume)
+        else:
+            m = lex.number_re.match(text, word_at.start())
+            if m:
+                yield m
+            word_at = lex.word_anchor_re.search(text, m.end() if m else word_at.end())
+
+
+_DIGIT = re.compile(r"\d")
+_WORD_CHARS = re.compile(r"[\w.,]*")
 
 
 def _clean(value: Optional[float]) -> Optional[float]:
@@ -270,8 +314,32 @@ def _read(text: str, m: re.Match, lex: Lexicon) -> Optional[_Reading]:
     return r
 
 
-def _prev_word(text: str, start: int, lex: Lexicon) -> Optional[re.Match]:
-    return lex.prev_word_re.search(text, max(0, start - 40), start)
+@dataclass
+class _Word:
+    """The word just before a number: ``group("w")``, ``start()`` like a regex match."""
+
+    text: str
+    begin: int
+
+    def group(self, _name: str = "w") -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.begin
+
+
+def _prev_word(text: str, start: int, lex: Lexicon) -> Optional[_Word]:
+    """The word before ``start``, across blanks and an opening parenthesis (scanned back by hand:
+    a backward regex search re-tries every start position)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0(":
+        i -= 1
+    end = i
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-._") and end - i < 40:
+        i -= 1
+    while i < end and not text[i].isalpha():
+        i += 1  # a word starts with a letter
+    return _Word(text[i:end], i) if i < end else None
 
 
 def _excluded_digits(text: str, m: re.Match, r: _Reading, lex: Lexicon, ambiguous: bool) -> bool:
@@ -573,7 +641,9 @@ def _names_a_thing(text: str, r: _Reading, lex: Lexicon) -> bool:
     word = prev.group("w")
     if not word[:1].isupper() or word.lower() in lex.cue_words:
         return False
-    sentence_start = text[:prev.start()].rstrip(" \t\u00a0\"'“(")
-    if sentence_start == "" or sentence_start[-1] in ".!?:\n":
-        return False
+    i = prev.start()
+    while i > 0 and text[i - 1] in " \t\u00a0\"'“(":
+        i -= 1
+    if i == 0 or text[i - 1] in ".!?:\n":
+        return False  # a capital that only starts a sentence
     return r.unit is None or r.unit.split()[0] not in lex.unit_nouns
