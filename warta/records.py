@@ -162,6 +162,7 @@ class TimeExpression(Record):
     end: int
     type: str                 # DATE | TIME | DURATION | SET
     value: str                # TIMEX3 value
+    field: Optional[str] = None  # None: offsets into Article.body; else e.g. "images[0].caption"
 
 
 @dataclass

@@ -156,16 +156,23 @@ def _granular(day: Optional[dt.date], letter: str) -> str:
     return f"{day.year:04d}"
 
 
-def _nearest_year(ref: Optional[dt.date], month: int, day: Optional[int] = None, direction: int = 0) -> Optional[int]:
+def _nearest_year(ref: Optional[dt.date], month: int, day: Optional[int] = None, direction: int = 0,
+                  weekday: Optional[int] = None) -> Optional[int]:
     """Year that puts the month (and day) nearest to ``ref``; ``direction`` -1 past only, +1 future only.
 
-    Months are compared in whole months, days in days; ties go to the past
-    (news mostly reports what happened).
+    Months are compared in whole months, days in days, with days ahead
+    counting double and ties going to the past (news mostly reports what
+    happened).  A written weekday (``Rabu (18/6)``) picks the year it fits.
     """
     if ref is None:
         return None
+    years = [ref.year - 1, ref.year, ref.year + 1]
+    if weekday and day:
+        fitting = [y for y in years if (d := _safe_date(y, month, day)) and d.isoweekday() == weekday]
+        if len(fitting) == 1:
+            return fitting[0]
     best = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    for year in years:
         if day is None:
             delta = (year * 12 + month) - (ref.year * 12 + ref.month)
             if direction < 0 and delta >= 0:
@@ -177,7 +184,7 @@ def _nearest_year(ref: Optional[dt.date], month: int, day: Optional[int] = None,
                 continue
         if direction > 0 and delta < 0:
             continue
-        key = (abs(delta), delta > 0)
+        key = (abs(delta) * (2 if day is not None and delta > 0 else 1), delta > 0)
         if best is None or key < best[0]:
             best = (key, year)
     return best[1] if best else ref.year
@@ -321,7 +328,8 @@ def _date_dmy(m: re.Match, r: Resolver) -> Optional[Value]:
     day, month = int(m["d"]), MONTHS_ANY[m["mon"].rstrip(".").lower()]
     if not 1 <= day <= 31:
         return None
-    year = int(m["y"]) if m["y"] else _nearest_year(r.today, month, day, _direction(m["rel"]))
+    wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+    year = int(m["y"]) if m["y"] else _nearest_year(r.today, month, day, _direction(m["rel"]), wd)
     date = _safe_date(year, month, day)
     return ("DATE", date.isoformat()) if date else ("DATE", f"XXXX-{month:02d}-{day:02d}")
 
@@ -341,7 +349,8 @@ def _dm_ok(m: re.Match, text: str) -> bool:
       first=["hari", *_WD, "(", DIGIT], check=_dm_ok)
 def _date_numeric(m: re.Match, r: Resolver) -> Optional[Value]:
     day, month = int(m["d"]), int(m["mo"])
-    year = _year_of(m["y"]) if m["y"] else _nearest_year(r.today, month, day)
+    wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+    year = _year_of(m["y"]) if m["y"] else _nearest_year(r.today, month, day, 0, wd)
     date = _safe_date(year, month, day)
     if date is None and year:
         return None
@@ -874,8 +883,25 @@ def find_times(text: str, reference: Optional[dt.datetime] = None) -> list[TimeE
         if resolved is None:
             continue
         kind, value = resolved
+        if re.fullmatch(r"\d{4}-W\d\d", value) and text[c.start:c.start + 5].lower() == "akhir":
+            value += "-WE"  # "akhir pekan lalu": last weekend
         times.append(TimeExpression(text=text[c.start:c.end], start=c.start, end=c.end, type=kind, value=value))
         day = _DAY_VALUE.match(value)
         if day and kind in ("DATE", "TIME"):
             resolver.anchor = dt.date(int(day[1]), int(day[2]), int(day[3]))
+    return times
+
+
+def find_article_times(article, reference: Optional[dt.datetime] = None) -> list[TimeExpression]:
+    """Times in an Article's body, then in its image captions.
+
+    Caption times carry ``field="images[i].caption"`` and offsets into that
+    caption (a photo's date, ``Ahad, 9 Januari 2022``, is often only there).
+    """
+    times = find_times(article.body, reference)
+    for i, image in enumerate(article.images or []):
+        if image.caption:
+            for t in find_times(image.caption, reference):
+                t.field = f"images[{i}].caption"
+                times.append(t)
     return times
