@@ -268,3 +268,17 @@ def test_canonical_page_quantities():
         ("hampir 10 ribu orang", 10_000, "orang", "almost"),
         ("sekitar 50 aktivis", 50, "aktivis", "about"),
     ]
+
+
+def test_narrow_no_break_spaces_join_number_and_unit():
+    q = only("Torsi puncaknya 716\u202fNm pada 6.250\u202frpm.".replace("716\u202fNm pada ", ""))
+    assert (q.value, q.unit) == (6250, "rpm")
+
+
+def test_number_words_inside_names_are_not_counts():
+    assert find_quantities("Ia menggagas Program Satu Desa Satu Lapangan.") == []
+
+
+def test_glued_scrape_text_is_not_misread():
+    # '0,5 gram' glued to the word before it must not be read as '5 gram'
+    assert find_quantities("Hargaemas0,5 gram naik lagi.") == []

@@ -36,7 +36,8 @@ from warta.records import Quantity
 
 __all__ = ["find_quantities"]
 
-SPACE = r"[ \t\u00a0]"
+SPACE = r"[ \t\u00a0\u2007\u2009\u202f]"  # narrow and thin no-break spaces occur in scraped text
+_BLANKS = " \t\u00a0\u2007\u2009\u202f"
 
 
 def _alternation(words, case_sensitive: bool = False) -> str:
@@ -109,7 +110,7 @@ def lexicon() -> Lexicon:
         rf"{SPACE}+(?i:dan){SPACE}+(?:(?P<cur>{currency}){SPACE}?)?(?:(?P<digits>{digits})|(?P<words>{word_run}))")
     qualifier_re = re.compile(
         rf"(?:^|(?<=[^\w-]))(?P<q>{_alternation(t['qualifiers_before'])}){SPACE}*\Z")
-    word_re = re.compile(rf"{SPACE}*(?P<w>[^\W\d_][\w\-]*(?:/[^\W\d_]+)?|°[CF])")
+    word_re = re.compile(rf"{SPACE}*(?P<w>[^\W\d_]+(?:-[^\W\d_]+)*(?:/[^\W\d_]+)?[23²³]?(?!\w)|°[CF])")
     time_point_re = re.compile(rf"{SPACE}+{_alternation(t['time_point_after'])}\b")
     currency_before_re = re.compile(rf"(?<![\w$€£¥₩₹])(?P<cur>{currency}){SPACE}?\Z")
     lex = Lexicon(t, frozenset(pos["adjectives"]), frozenset(pos["non_nouns"]), number_re,
@@ -332,7 +333,7 @@ def _prev_word(text: str, start: int, lex: Lexicon) -> Optional[_Word]:
     """The word before ``start``, across blanks and an opening parenthesis (scanned back by hand:
     a backward regex search re-tries every start position)."""
     i = start
-    while i > 0 and text[i - 1] in " \t\u00a0(":
+    while i > 0 and (text[i - 1] in _BLANKS or text[i - 1] == "("):
         i -= 1
     end = i
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-._") and end - i < 40:
@@ -435,6 +436,10 @@ def _excluded_word_number(text: str, r: _Reading, lex: Lexicon) -> bool:
                 return True
     if text[r.end:r.end + 1] == "-" and text[r.end + 1:r.end + 2].isalpha():
         return True
+    if text[r.start].isupper() and not _starts_sentence(text, r.start):
+        nxt = lex.word_re.match(text, r.end)
+        if nxt is not None and nxt.group("w")[:1].isupper():
+            return True  # 'Program Satu Desa', 'Dua Suara Media': part of a name
     prev = _prev_word(text, r.start, lex)
     if prev is not None and prev.group("w").lower() in lex.id_words:
         return True
@@ -633,6 +638,13 @@ def _is_reported(text: str, r: _Reading, lex: Lexicon) -> bool:
     return (r.grouped or qualified) and not _names_a_thing(text, r, lex)
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and (text[i - 1] in _BLANKS or text[i - 1] in "\"'“("):
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
+
+
 def _names_a_thing(text: str, r: _Reading, lex: Lexicon) -> bool:
     """'Liga 1 Indonesia', 'Dewa 19', 'Ryzen 5': a number right after a Capitalised name."""
     prev = _prev_word(text, r.start, lex)
@@ -641,9 +653,6 @@ def _names_a_thing(text: str, r: _Reading, lex: Lexicon) -> bool:
     word = prev.group("w")
     if not word[:1].isupper() or word.lower() in lex.cue_words:
         return False
-    i = prev.start()
-    while i > 0 and text[i - 1] in " \t\u00a0\"'“(":
-        i -= 1
-    if i == 0 or text[i - 1] in ".!?:\n":
+    if _starts_sentence(text, prev.start()):
         return False  # a capital that only starts a sentence
     return r.unit is None or r.unit.split()[0] not in lex.unit_nouns
