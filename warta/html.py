@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import gzip
+import html as html_lib
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -60,12 +61,16 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "h1"
 
 # Whole paragraphs that are page furniture whatever the outlet (checked after the container/trafilatura).
 CREDIT_LINE = re.compile(
-    r"^(?:pewarta|penulis|reporter|editor|redaktur|penyunting|kontributor|writer|reporting by|editing by)"
+    r"^(?:pewarta|penulis|reporter|editor|redaktur|penyunting|kontributor|fotografer|foto|photo|writer|"
+    r"reporting by|editing by)"
     r"\s*:\s*\S.{0,80}$", re.I)
 JUNK_LINE = re.compile(
     r"^(?:copyright\b.*|\(?c\)\s*\d{4}.*|©.*|hak cipta.*|all rights reserved.*|"
     r"(?:share|bagikan)(?: (?:this|artikel ini|ke))?\s*:?\s*(?:facebook|twitter|whatsapp|line|\W)*|"
     r"advertisement|iklan|scroll to continue with content)$", re.I)
+
+# Newsroom contact and advertising lines of page footers.
+CONTACT_LINE = re.compile(r"^(?:informasi )?pemasangan iklan\b|^(?:redaksi|hubungi)\s*:?\s*\S+(?:\[at\]|@)\S+", re.I)
 
 # Function words that tell Indonesian from English text.
 LANGUAGE_WORDS = {
@@ -113,6 +118,7 @@ class OutletSelectors:
     drop: tuple[str, ...] = ()
     byline: tuple[str, ...] = ()
     caption: tuple[str, ...] = ()
+    credit: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()
     meta_utc_is_local: bool = False
@@ -126,7 +132,7 @@ def selector_tables() -> tuple[OutletSelectors, tuple[OutletSelectors, ...]]:
     def build(entry: dict[str, Any], key: str = "generic", name: str = "") -> OutletSelectors:
         return OutletSelectors(
             key=entry.get("key", key), name=entry.get("name", name), domains=tuple(entry.get("domains", ())),
-            **{k: tuple(entry.get(k, ())) for k in ("body", "drop", "byline", "caption", "dates", "title_suffixes")},
+            **{k: tuple(entry.get(k, ())) for k in ("body", "drop", "byline", "caption", "credit", "dates", "title_suffixes")},
             meta_utc_is_local=bool(entry.get("meta_utc_is_local", False)))
 
     return build(raw["generic"]), tuple(build(e) for e in raw["outlets"])
@@ -217,25 +223,25 @@ def extract_html(html: str, url: Optional[str] = None) -> HtmlPage:
     article = _json_ld_article(tree, page.warnings)
 
     page.url = _canonical_url(tree, meta, article, url)
-    outlet = outlet_for(page.url) or outlet_for(url)
+    outlet = outlet_for(page.url) or outlet_for(url) or _outlet_from_page(meta)
     generic, _ = selector_tables()
     page.outlet_key = outlet.key if outlet else None
     page.outlet = _outlet_name(outlet, meta, article, page.url)
 
+    page.title = _title(tree, meta, article, _headings(tree), outlet, page.outlet)
     body_node = _body_container(tree, outlet, generic)
-    headings = _headings(tree)
-    page.title = _title(tree, meta, article, headings, outlet, page.outlet)
-    page.images = _images(tree, meta, article, body_node, outlet, generic, page.url)
-    page.authors_raw = _authors(tree, meta, article, outlet, generic)
-    page.published, page.updated = _times(tree, meta, article, outlet, generic, body_node, page.title,
-                                          page.warnings)
-
-    body, removed, credits = _body(html, tree, body_node, outlet, generic, page.url, page.warnings)
+    body, removed, credits, body_node = _body(html, tree, body_node, outlet, generic, page.url, page.title,
+                                              page.warnings)
     if not body:
         raise WartaError("W120", source, "no article container and the extractor found no text")
     page.body, page.removed = body, removed
-    if credits and not page.authors_raw:
-        page.authors_raw = " | ".join(credits)
+    page.images = _images(tree, meta, article, body_node, outlet, generic, page.url)
+    page.authors_raw = _authors(tree, meta, article, outlet, generic)
+    extra = [c for c in credits if not page.authors_raw or c not in page.authors_raw]
+    if extra:
+        page.authors_raw = " | ".join(([page.authors_raw] if page.authors_raw else []) + extra)
+    page.published, page.updated = _times(tree, meta, article, outlet, generic, body_node, page.title,
+                                          page.warnings)
     page.subtitle = _subtitle(meta, article, page.title, body)
     page.language = _language(tree, meta, article, body, page.warnings)
     return page
@@ -353,6 +359,22 @@ def _canonical_url(tree: LexborHTMLParser, meta: dict[str, list[str]], article: 
         if urlparse(absolute).scheme in ("http", "https") and urlparse(absolute).netloc:
             return absolute
     return given
+
+
+def _outlet_from_page(meta: dict[str, list[str]]) -> Optional[OutletSelectors]:
+    """The outlet of a page saved without its address: from the site name, else the hosts of its images."""
+    _, outlets = selector_tables()
+    site = re.sub(r"[^a-z0-9]", "", (_first(meta, SITE_KEYS) or "").lower())
+    if site:
+        for outlet in outlets:
+            if any(re.sub(r"[^a-z0-9]", "", d.split(".")[0]) in site for d in outlet.domains):
+                return outlet
+    for key in ("og:image", "twitter:image", "og:url"):
+        for value in meta.get(key, ()):
+            found = outlet_for(value)
+            if found:
+                return found
+    return None
 
 
 def _outlet_name(outlet: Optional[OutletSelectors], meta: dict[str, list[str]], article: dict[str, Any],
@@ -482,7 +504,7 @@ def _images(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[st
     images: list[dict[str, Optional[str]]] = []
     seen: set[str] = set()
 
-    def add(src: Optional[str], caption: Optional[str] = None) -> None:
+    def add(src: Optional[str], caption: Optional[str] = None, credit: Optional[str] = None) -> None:
         src = (src or "").strip()
         if not src or src.startswith("data:"):
             return
@@ -491,16 +513,21 @@ def _images(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[st
             return
         seen.add(src)
         caption = _clean_inline(caption) or None
-        images.append({"url": src, "caption": caption, "credit": _photo_credit(caption)})
+        credit = _clean_inline(credit) or _photo_credit(caption)
+        if caption and credit and caption.startswith(credit):  # a printed credit opening the caption
+            caption = caption[len(credit):].strip() or None
+        images.append({"url": src, "caption": caption, "credit": credit or None})
 
-    lead_caption = None
+    lead_caption = lead_credit = None
     for selector in (outlet.caption if outlet else ()) + generic.caption:
         node = tree.css_first(selector)
         if node is not None and _clean_inline(node.text(separator=" ")):
             lead_caption = node.text(separator=" ")
+            credit_node = _first_node(node, (outlet.credit if outlet else ()) + generic.credit)
+            lead_credit = credit_node.text(separator=" ") if credit_node is not None else None
             break
     add(_first(meta, ("og:image", "og:image:url", "twitter:image", "twitter:image:src", "image"))
-        or _ld_text(article.get("image")), lead_caption)
+        or _ld_text(article.get("image")), lead_caption, lead_credit)
     for figure in (body_node.css("figure") if body_node is not None else ()):
         img = figure.css_first("img")
         caption = figure.css_first("figcaption")
@@ -510,8 +537,16 @@ def _images(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[st
     return images
 
 
-_CREDIT = (re.compile(r"\(((?:ANTARA FOTO|FOTO|Foto|Dok\.?|Dokumentasi)\s*/?\s*[^)]{2,60})\)"),
-           re.compile(r"(?:^|\s)(?:Foto|FOTO|Photo|Sumber foto|Dok\.?)\s*:\s*([^|()]{2,60})$"),
+def _first_node(node: LexborNode, selectors: Iterable[str]) -> Optional[LexborNode]:
+    for selector in selectors:
+        found = node.css_first(selector)
+        if found is not None:
+            return found
+    return None
+
+
+_CREDIT = (re.compile(r"\(((?:ANTARA(?: FOTO)?|FOTO|Foto|Dok\.?|Dokumentasi)\s*/\s*[^)]{2,60})\)"),
+           re.compile(r"(?:^|\s)(?:Foto|FOTO|Photo|Image|Sumber foto|Dok\.?)\s*:\s*([^|()]{2,60})$"),
            re.compile(r"^((?:Dok\.|Dokumentasi|Kompas\.com/|KOMPAS\.com/)\S[^ ]*(?: [A-Z][\w.]*){0,3})"))
 
 
@@ -527,7 +562,8 @@ def _photo_credit(caption: Optional[str]) -> Optional[str]:
 
 def _subtitle(meta: dict[str, list[str]], article: dict[str, Any], title: Optional[str], body: str) -> Optional[str]:
     """The page's description when it says something the title and the body's opening do not."""
-    text = _clean_inline(_ld_text(article.get("description")) or _first(meta, DESCRIPTION_KEYS))
+    text = _clean_inline(html_lib.unescape(_ld_text(article.get("description")) or _first(meta, DESCRIPTION_KEYS) or ""))
+    text = text.lstrip("-–—|: ")
     if not text or len(text) < 20:
         return None
     bare = re.sub(r"(?:\.\.\.|…)$", "", text).strip()
@@ -732,14 +768,75 @@ def _body_container(tree: LexborHTMLParser, outlet: Optional[OutletSelectors],
 
 
 def _body(html: str, tree: LexborHTMLParser, container: Optional[LexborNode], outlet: Optional[OutletSelectors],
-          generic: OutletSelectors, url: Optional[str], warnings: list[str]) -> tuple[str, list[str], list[str]]:
-    """(body, removed blocks, credit lines) from the container, else from trafilatura."""
+          generic: OutletSelectors, url: Optional[str], title: Optional[str],
+          warnings: list[str]) -> tuple[str, list[str], list[str], Optional[LexborNode]]:
+    """(body, removed blocks, credit lines, container) from the known container, else from trafilatura."""
+    drop = (outlet.drop if outlet else ()) + generic.drop
     paragraphs: list[str] = []
     if container is not None:
-        paragraphs = _container_paragraphs(container, (outlet.drop if outlet else ()) + generic.drop)
+        paragraphs = _container_paragraphs(container, drop)
     if _char_count(paragraphs) < MIN_CONTAINER_CHARS:
-        paragraphs = _trafilatura_paragraphs(html, url, warnings) or paragraphs
-    return _drop_furniture(paragraphs)
+        extracted = _trafilatura_paragraphs(html, url, warnings)
+        container, paragraphs = _widen_to_container(tree, extracted, drop) if extracted else (None, paragraphs)
+    return (*_drop_furniture(paragraphs, title), container)
+
+
+def _widen_to_container(tree: LexborHTMLParser, extracted: list[str],
+                        drop: tuple[str, ...]) -> tuple[Optional[LexborNode], list[str]]:
+    """The element holding trafilatura's paragraphs, read whole when that adds little.
+
+    trafilatura sometimes skips an article's opening paragraph (text before the
+    first ``<br>``); the smallest element holding its first and last
+    paragraphs has it.  The element's text is used when it keeps nearly all of
+    trafilatura's text and is not much longer (else it is a page-wide wrapper).
+    """
+    first = _text_node_within(tree, extracted[0], last=False)
+    last = _text_node_within(tree, extracted[-1], last=True)
+    node = _common_ancestor(first, last) if first is not None and last is not None else None
+    if node is None or node.tag in ("body", "html"):
+        return None, extracted
+    widened = _container_paragraphs(node, drop)
+    wanted = set(_word_grams(" ".join(extracted)))
+    have = set(_word_grams(" ".join(widened)))
+    if wanted and len(wanted & have) >= 0.95 * len(wanted) and len(have) <= 1.6 * len(wanted):
+        return node, widened
+    return None, extracted
+
+
+def _text_node_within(tree: LexborHTMLParser, paragraph: str, last: bool) -> Optional[LexborNode]:
+    """The first (or last) text node of the page, 15+ characters, whose text occurs in ``paragraph``."""
+    root = tree.body
+    if root is None:
+        return None
+    hit = None
+    for node in root.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = _clean_inline(node.text_content)
+        if len(text) >= 15 and text in paragraph:
+            hit = node
+            if not last:
+                break
+    return hit
+
+
+def _common_ancestor(a: LexborNode, b: LexborNode) -> Optional[LexborNode]:
+    seen = set()
+    node = a
+    while node is not None:
+        seen.add(node.mem_id)
+        node = node.parent
+    node = b
+    while node is not None and node.mem_id not in seen:
+        node = node.parent
+    while node is not None and node.tag == "-text":
+        node = node.parent
+    return node
+
+
+def _word_grams(text: str, n: int = 4) -> list[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return [tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))] if words else []
 
 
 def _char_count(paragraphs: list[str]) -> int:
@@ -811,17 +908,22 @@ def _trafilatura_paragraphs(html: str, url: Optional[str], warnings: list[str]) 
     return _split_paragraphs(text or "")
 
 
-def _drop_furniture(paragraphs: list[str]) -> tuple[str, list[str], list[str]]:
-    """Take out date-only lines, copyright/share lines and trailing credit lines."""
+def _drop_furniture(paragraphs: list[str], title: Optional[str] = None) -> tuple[str, list[str], list[str]]:
+    """Take out the repeated headline and section label at the top, date-only and number-only lines,
+    copyright/share/contact lines, and credit lines (returned apart: they name the authors)."""
     kept: list[str] = []
     removed: list[str] = []
     credits: list[str] = []
+    heading = _clean_inline(title).lower() if title else None
     for paragraph in paragraphs:
-        if JUNK_LINE.match(paragraph) or _is_date_line(paragraph):
-            removed.append(paragraph)
-        elif CREDIT_LINE.match(paragraph):
+        at_top = not kept
+        if CREDIT_LINE.match(paragraph):
             removed.append(paragraph)
             credits.append(paragraph)
+        elif (JUNK_LINE.match(paragraph) or CONTACT_LINE.search(paragraph) or _is_date_line(paragraph)
+              or not re.search(r"[^\W\d_]", paragraph)
+              or (at_top and (paragraph.lower() == heading or re.fullmatch(r"[\w.]+", paragraph)))):
+            removed.append(paragraph)
         else:
             kept.append(paragraph)
     return "\n\n".join(kept), removed, credits
