@@ -282,3 +282,20 @@ def test_number_words_inside_names_are_not_counts():
 def test_glued_scrape_text_is_not_misread():
     # '0,5 gram' glued to the word before it must not be read as '5 gram'
     assert find_quantities("Hargaemas0,5 gram naik lagi.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ia menunggu 2 jam lebih di sana.", ("2 jam lebih", 2, "jam", "more-than")),
+    ("Kerugian negara Rp 1 triliun lebih.", ("Rp 1 triliun lebih", 1e12, "IDR", "more-than")),
+    ("Harga naik 5 persen lebih tinggi dari bulan lalu.", ("5 persen", 5, "%", None)),
+])
+def test_trailing_lebih_means_more_than_unless_comparing(text, expected):
+    q = only(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == expected
+
+
+def test_word_number_ranges_and_antara_in_the_span():
+    q = only("Ada dua-tiga orang yang menunggu.")
+    assert (q.text, q.value, q.value_max, q.unit) == ("dua-tiga orang", 2, 3, "orang")
+    q = only("Bunga kredit naik antara 10 dan 20 persen.")
+    assert (q.text, q.value, q.value_max, q.unit) == ("antara 10 dan 20 persen", 10, 20, "%")

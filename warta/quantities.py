@@ -310,6 +310,7 @@ def _read(text: str, m: re.Match, lex: Lexicon) -> Optional[_Reading]:
     if r.currency is None and not r.percent:
         if not _read_unit(text, r, lex):
             return None
+    _read_trailing_lebih(text, r, lex)
     if not _is_reported(text, r, lex):
         return None
     return r
@@ -435,7 +436,9 @@ def _excluded_word_number(text: str, r: _Reading, lex: Lexicon) -> bool:
             if i <= r.start < i + len(phrase):
                 return True
     if text[r.end:r.end + 1] == "-" and text[r.end + 1:r.end + 2].isalpha():
-        return True
+        rng = lex.range_re.match(text, r.end)
+        if rng is None or not rng.group("words"):
+            return True  # 'satu-satunya'; 'dua-tiga' is a range
     if text[r.start].isupper() and not _starts_sentence(text, r.start):
         nxt = lex.word_re.match(text, r.end)
         if nxt is not None and nxt.group("w")[:1].isupper():
@@ -546,6 +549,26 @@ def _read_qualifier_and_cue(text: str, r: _Reading, lex: Lexicon) -> None:
     prev = _prev_word(text, r.start, lex)
     if prev is not None and prev.group("w").lower() in lex.cue_words:
         r.cue = True
+        if r.qualifier == "range" and prev.group("w").lower() == "antara":
+            r.start = prev.start()  # 'antara 10 dan 20 persen'
+
+
+_NOT_AFTER_LEBIH = frozenset({"dari", "daripada", "ketimbang", "dibanding", "dibandingkan"})
+
+
+def _read_trailing_lebih(text: str, r: _Reading, lex: Lexicon) -> None:
+    """'10 orang lebih', 'Rp 1 triliun lebih': more than, unless a comparison follows
+    ('5 persen lebih tinggi', '10 orang lebih dari ...')."""
+    m = lex.word_re.match(text, r.end)
+    if m is None or m.group("w") != "lebih" or m.start("w") == r.end:
+        return
+    after = lex.word_re.match(text, m.end())
+    if after is not None and after.start("w") > m.end():
+        word = after.group("w").lower()
+        if word in _NOT_AFTER_LEBIH or word not in lex.not_heads:
+            return
+    if r.qualifier is None:
+        r.qualifier, r.end = "more-than", m.end()
 
 
 _VERB_SHAPE = re.compile(r"(?:me[mnrl]?|meng|meny|di|ber|ter|memper|diper)\w{3,}")
