@@ -293,3 +293,13 @@ def test_indotimex_dev_floor():
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.95
     assert ok / n_concrete >= 0.95
+
+
+def test_age_before_tahun_itu_is_a_duration_not_that_year():
+    found = find_times("Pemain 22 tahun itu pindah klub.", REF)
+    assert [(t.text, t.value) for t in found] == [("22 tahun", "P22Y")]
+
+
+def test_fixed_holidays_resolve_to_the_nearest_year():
+    found = find_times("Libur Natal dan malam Tahun Baru ramai.", "2014-12-29")
+    assert [t.value for t in found] == ["2014-12-25", "2014-12-31"]

@@ -523,10 +523,18 @@ def _quarter_rule(m: re.Match, r: Resolver) -> Optional[Value]:
 _REL_UNITS = "(?:hari|pekan|(?-i:minggu)|bulan|tahun|kuartal|triwulan|semester|dekade|abad|musim)"
 
 
+_AFTER_NUMBER = re.compile(rf"(?:\d|\b{ONE}|\bpuluh|\bbelas|\bratus|\bbeberapa)\s+$", re.I)
+
+
+def _not_counted(m: re.Match, text: str) -> bool:
+    """``22 tahun itu`` is an age, not "that year"."""
+    return not _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start())
+
+
 # Calendar units relative to now or to the anchor: "pekan lalu", "bulan depan", "tahun ini", "hari itu".
 @rule("relative_unit",
       rf"{B}(?P<unit>{_REL_UNITS})\s+(?P<rel>{PAST}|{FUTURE}|ini|itu|yang\s+sama|sebelumnya|berikutnya|selanjutnya){E}",
-      first=["hari", "pekan", "minggu", "bulan", "tahun", "kuartal", "triwulan", "semester", "dekade", "abad", "musim"])
+      first=["hari", "pekan", "minggu", "bulan", "tahun", "kuartal", "triwulan", "semester", "dekade", "abad", "musim"], check=_not_counted)
 def _relative_unit(m: re.Match, r: Resolver) -> Optional[Value]:
     unit = m["unit"].lower()
     rel = " ".join(m["rel"].lower().split())
@@ -576,7 +584,7 @@ def _deictic(m: re.Match, r: Resolver) -> Optional[Value]:
 
 
 # Parts of the anchor day: "malam itu", "pagi harinya", "tengah hari".
-@rule("pod_anchor", rf"{B}(?:(?P<pod>{POD})\s+(?:hari\s+itu|harinya|itu)|(?P<noon>tengah\s+hari)(?!\s+ini)){E}",
+@rule("pod_anchor", rf"{B}(?:(?P<pod>{POD})\s+(?:hari\s+itu|harinya|itu|hari(?!\s+(?:ini|itu)))|(?P<noon>tengah\s+hari)(?!\s+ini)){E}",
       first=[*PARTS_OF_DAY, "tengah"])
 def _pod_anchor(m: re.Match, r: Resolver) -> Optional[Value]:
     return _day_value(r.base, "MI" if m["noon"] else _pod(m, "pod"))
@@ -694,10 +702,12 @@ def _season(m: re.Match, r: Resolver) -> Optional[Value]:
 
 
 # Holidays with a fixed date: "Natal", "malam Tahun Baru 2015".
-@rule("holiday", rf"{B}(?:hari\s+raya\s+)?(?-i:(?P<h>{_alt(HOLIDAYS)}))(?:\s+(?P<y>{YEAR}))?{E}",
+@rule("holiday", rf"{B}(?:hari\s+raya\s+|(?P<eve>malam)\s+)?(?-i:(?P<h>{_alt(HOLIDAYS)}))(?:\s+(?P<y>{YEAR}))?{E}",
       first=["hari", *HOLIDAYS])
 def _holiday(m: re.Match, r: Resolver) -> Optional[Value]:
-    key = next(k for k in HOLIDAYS if " ".join(m["h"].split()).lower() == k.lower())
+    key = " ".join(m["h"].split())
+    if m["eve"] and f"Malam {key}" in HOLIDAYS:
+        key = f"Malam {key}"
     month_day = HOLIDAYS[key]
     month, day = (int(x) for x in month_day.split("-"))
     year = int(m["y"]) if m["y"] else _nearest_year(r.today, month, day)
