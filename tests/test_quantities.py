@@ -299,3 +299,22 @@ def test_word_number_ranges_and_antara_in_the_span():
     assert (q.text, q.value, q.value_max, q.unit) == ("dua-tiga orang", 2, 3, "orang")
     q = only("Bunga kredit naik antara 10 dan 20 persen.")
     assert (q.text, q.value, q.value_max, q.unit) == ("antara 10 dan 20 persen", 10, 20, "%")
+
+
+@pytest.mark.parametrize("text", [
+    "Balapan berikutnya. Formula 1 MSC Cruises Austrian Grand Prix digelar pekan depan.",
+    "Pesawat jemaah hajiKloter 12 JKS mendarat darurat.",
+    "Proyek ini bagian dari Program 3 Juta Rumah pemerintah.",
+])
+def test_numbers_inside_names_and_codes(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dealer menyalurkan 4.278 unit sepanjang tahun.", ("4.278 unit", 4278, "unit")),
+    ("Wilayah kerja dibagi menjadi 10 teritori baru.", ("10 teritori", 10, "teritori")),
+    ("Cekungan itu menampung 573 giga ton karbon.", ("573 giga ton", 573e9, "ton")),
+])
+def test_unit_edge_cases(text, expected):
+    q = only(text)
+    assert (q.text, q.value, q.unit) == expected

@@ -341,6 +341,10 @@ def _prev_word(text: str, start: int, lex: Lexicon) -> Optional[_Word]:
         i -= 1
     while i < end and not text[i].isalpha():
         i += 1  # a word starts with a letter
+    for j in range(end - 1, i, -1):
+        if text[j].isupper() and text[j - 1].islower():
+            i = j  # scraped glue 'hajiKloter': the last word is 'Kloter'
+            break
     return _Word(text[i:end], i) if i < end else None
 
 
@@ -571,7 +575,7 @@ def _read_trailing_lebih(text: str, r: _Reading, lex: Lexicon) -> None:
         r.qualifier, r.end = "more-than", m.end()
 
 
-_VERB_SHAPE = re.compile(r"(?:me[mnrl]?|meng|meny|di|ber|ter|memper|diper)\w{3,}")
+_VERB_SHAPE = re.compile(r"(?:me[mnrl]?|meng|meny|di|memper|diper)\w{3,}")  # ber-/ter- words are often nouns
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
@@ -648,8 +652,10 @@ def _read_modifier(text: str, r: _Reading, lex: Lexicon) -> None:
 
 def _is_reported(text: str, r: _Reading, lex: Lexicon) -> bool:
     """Keep numbers that say what they count or how much; drop bare labels and scores."""
-    if r.currency or r.percent or r.multiplied:
+    if r.currency or r.percent:
         return True
+    if r.multiplied:
+        return not (r.unit and _names_a_thing(text, r, lex))
     qualified = r.qualifier not in (None, "range") or r.cue
     if r.from_words:
         if r.value == 1 and r.value_max is None and not qualified:
@@ -676,6 +682,10 @@ def _names_a_thing(text: str, r: _Reading, lex: Lexicon) -> bool:
     word = prev.group("w")
     if not word[:1].isupper() or word.lower() in lex.cue_words:
         return False
+    if r.unit is not None and r.unit.isupper():
+        return True  # 'Formula 1 MSC', 'Kloter 12 JKS': a name and its code
     if _starts_sentence(text, prev.start()):
         return False  # a capital that only starts a sentence
+    if r.unit is not None and text[r.end - len(r.unit):r.end][:1].isupper():
+        return True  # 'Program 3 Juta Rumah': a title-case name
     return r.unit is None or r.unit.split()[0] not in lex.unit_nouns
