@@ -233,7 +233,7 @@ def _fmt(n: float) -> str:
 def _duration(n: Optional[float], unit: str) -> str:
     letter, clock, factor = UNITS[unit.lower()]
     if n is None:
-        return f"PT X{letter}".replace(" ", "") if clock else f"PX{letter}"
+        return f"PTX{letter}" if clock else f"PX{letter}"
     n = n * factor
     if n < 1:  # "setengah tahun" -> P6M, "setengah jam" -> PT30M
         finer = {"Y": ("M", 12, False), "D": ("H", 24, True), "H": ("M", 60, True), "W": ("D", 7, False)}
@@ -656,7 +656,7 @@ def _set(m: re.Match, r: Resolver) -> Optional[Value]:
     if m["wd"]:
         return ("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}")
     if m["pod"]:
-        return ("SET", f"TXX-XX-XXT{_pod(m, 'pod')}".replace("TXX-XX-XXT", "XXXX-XX-XXT"))
+        return ("SET", f"XXXX-XX-XXT{_pod(m, 'pod')}")
     n = _number(m["num"]) if m["num"] else 1.0
     return ("SET", _duration(n, m["unit"]))
 
