@@ -1,0 +1,242 @@
+"""Entities: grouping, titles and roles, coreference, acronyms, places and seats of government.
+
+The NER spans are written by hand here (a tiny stand-in for warta.nlp's
+NlpDoc), so these tests pin the grouping logic whatever the model does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from warta.entities import find_entities
+
+
+@dataclass
+class Span:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+
+
+@dataclass
+class Doc:
+    text: str
+    entities: list[Span] = field(default_factory=list)
+    sentences: list[Sent] = field(default_factory=list)
+
+
+def make_doc(body: str, tagged: list[tuple[str, str]]) -> Doc:
+    """Tag every whole-word occurrence of each (label, text), like a NER model that found them all."""
+    spans: list[Span] = []
+    for label, text in tagged:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
+            if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in spans):
+                spans.append(Span(text, label, m.start(), m.end()))
+    sentences = [Sent(m.start(), m.end()) for m in re.finditer(r"[^\s][^.!?\n]*(?:[.!?]+[\"”]?|$)", body)]
+    return Doc(body, sorted(spans, key=lambda s: s.start), sentences)
+
+
+def analyse(body: str, tagged: list[tuple[str, str]]):
+    entities = find_entities(body, make_doc(body, tagged))
+    for e in entities:
+        for m in e.mentions:
+            assert body[m.start:m.end] == m.text, (e.name, m)
+    return entities
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert found, f"{name!r} not among {[e.name for e in entities]}"
+    return found[0]
+
+
+def mention_texts(entity):
+    return [m.text for m in entity.mentions]
+
+
+# ------------------------------------------------------------- people ---
+
+def test_name_variants_titles_descriptions_and_pronouns_join_one_person():
+    body = ("Gubernur Rahmat Hidayat meresmikan jembatan baru di Kupang. Hidayat menyebut proyek itu selesai tepat waktu.\n"
+            "Gubernur itu juga meminta warga menjaga kebersihan. Ia mengatakan dana perawatan sudah disiapkan.")
+    entities = analyse(body, [("PER", "Rahmat Hidayat"), ("PER", "Hidayat"), ("LOC", "Kupang")])
+    person = by_name(entities, "Rahmat Hidayat")
+    assert mention_texts(person) == ["Gubernur Rahmat Hidayat", "Hidayat", "Gubernur itu", "Ia"]
+    assert person.role == "Gubernur" and person.type == "PER"
+    assert len([e for e in entities if e.type == "PER"]) == 1
+
+
+def test_surname_goes_to_the_nearest_preceding_full_name():
+    body = ("Dewi Lestari bertemu Andi Lestari di Bandung. Kemudian Lestari pulang lebih dulu.")
+    entities = analyse(body, [("PER", "Dewi Lestari"), ("PER", "Andi Lestari"), ("PER", "Lestari")])
+    assert mention_texts(by_name(entities, "Andi Lestari")) == ["Andi Lestari", "Lestari"]
+    assert mention_texts(by_name(entities, "Dewi Lestari")) == ["Dewi Lestari"]
+
+
+def test_role_phrase_with_organisation_and_rank():
+    body = "Kapolres Cirebon Kota, AKBP Eko Prasetyo memimpin apel pagi. Eko Prasetyo meminta anggotanya siaga."
+    entities = analyse(body, [("PER", "Eko Prasetyo"), ("LOC", "Cirebon")])
+    person = by_name(entities, "Eko Prasetyo")
+    assert person.role == "Kapolres Cirebon Kota"
+    assert mention_texts(person)[0] == "AKBP Eko Prasetyo"
+
+
+def test_description_goes_to_the_role_holder_not_the_latest_person():
+    body = ("Menteri Keuangan Sri Wahyuni bertemu Presiden Bima Arya di Jakarta. "
+            "Menteri itu kemudian menjelaskan rencana anggaran kepada wartawan.")
+    entities = analyse(body, [("PER", "Sri Wahyuni"), ("PER", "Bima Arya"), ("LOC", "Jakarta")])
+    assert "Menteri itu" in mention_texts(by_name(entities, "Sri Wahyuni"))
+    assert "Menteri itu" not in mention_texts(by_name(entities, "Bima Arya"))
+
+
+def test_pronoun_after_a_quote_goes_to_the_speaker_and_nya_cue_too():
+    body = ('"Kami akan terus mengawasi harga beras," kata Kepala Dinas Pangan Siti Rohmah. '
+            'Ia menambahkan stok cukup sampai Lebaran. "Pasokan aman," katanya.')
+    entities = analyse(body, [("PER", "Siti Rohmah")])
+    person = by_name(entities, "Siti Rohmah")
+    assert mention_texts(person) == ["Siti Rohmah", "Ia", "nya"]
+    assert person.role == "Kepala Dinas Pangan"
+
+
+def test_pronouns_inside_quotes_and_without_antecedent_stay_unlinked():
+    body = 'Ia tiba pagi ini. Budi Santoso berkata, "Dia belum datang ke kantor."'
+    entities = analyse(body, [("PER", "Budi Santoso")])
+    assert mention_texts(by_name(entities, "Budi Santoso")) == ["Budi Santoso"]
+
+
+def test_pronoun_does_not_reach_beyond_a_few_sentences():
+    body = ("Rina Marlina membuka acara. Hujan turun deras. Jalan tergenang. Banyak tamu terlambat. "
+            "Listrik padam sebentar. Ia mengatakan acara tetap berjalan.")
+    entities = analyse(body, [("PER", "Rina Marlina")])
+    assert mention_texts(by_name(entities, "Rina Marlina")) == ["Rina Marlina"]
+
+
+# ------------------------------------------------------ organisations ---
+
+def test_acronym_and_long_form_are_one_organisation():
+    body = ("Badan Pengawas Pangan Daerah (BPPD) memeriksa pasar. Menurut BPPD, harga stabil. "
+            "Badan Pengawas Pangan Daerah akan kembali pekan depan.")
+    entities = analyse(body, [("ORG", "Badan Pengawas Pangan Daerah")])  # the model missed the acronym
+    orgs = [e for e in entities if e.type == "ORG"]
+    assert len(orgs) == 1
+    assert mention_texts(orgs[0]) == ["Badan Pengawas Pangan Daerah", "BPPD", "BPPD", "Badan Pengawas Pangan Daerah"]
+    assert orgs[0].name == "Badan Pengawas Pangan Daerah" and orgs[0].kind == "organisation"
+
+
+def test_well_known_organisation_gets_its_english_name_and_country_from_its_name():
+    body = "Organisasi Perjanjian Keamanan Kolektif (CSTO) bertemu Kementerian Pertahanan Rusia di Minsk."
+    entities = analyse(body, [("ORG", "Organisasi Perjanjian Keamanan Kolektif"), ("ORG", "CSTO"),
+                              ("ORG", "Kementerian Pertahanan Rusia"), ("LOC", "Minsk")])
+    csto = by_name(entities, "Collective Security Treaty Organization")
+    assert mention_texts(csto) == ["Organisasi Perjanjian Keamanan Kolektif", "CSTO"]
+    assert by_name(entities, "Russian Ministry of Defence").country == "RU"
+
+
+def test_country_acronym_after_an_organisation_is_the_country():
+    body = "Juru bicara Kementerian Luar Negeri Amerika Serikat (AS) Ana Lopez berbicara di AS."
+    entities = analyse(body, [("ORG", "Kementerian Luar Negeri Amerika Serikat"), ("PER", "Ana Lopez")])
+    us = by_name(entities, "United States")
+    assert mention_texts(us) == ["Amerika Serikat", "AS", "AS"]
+    org = [e for e in entities if e.type == "ORG"][0]
+    assert "AS" not in mention_texts(org) and org.country == "US"
+    assert by_name(entities, "Ana Lopez").role == "Juru bicara Kementerian Luar Negeri Amerika Serikat (AS)"
+
+
+# ------------------------------------------------------------- places ---
+
+def test_places_are_normalised_and_geocoded():
+    body = "Delegasi dari Korsel dan Tiongkok tiba di Jenewa, lalu terbang ke Kabupaten Garut di Jabar."
+    entities = analyse(body, [("LOC", "Jenewa"), ("LOC", "Kabupaten Garut"), ("LOC", "Tiongkok")])
+    korsel = by_name(entities, "South Korea")  # found by the gazetteer scan: the model missed it
+    assert (korsel.country, korsel.kind) == ("KR", "country")
+    geneva = by_name(entities, "Geneva")
+    assert (geneva.country, geneva.kind) == ("CH", "city") and geneva.lat == pytest.approx(46.2, abs=0.1)
+    assert by_name(entities, "Garut").kind == "regency"
+    assert by_name(entities, "Jawa Barat").kind == "province"
+    assert by_name(entities, "China").mentions[0].text == "Tiongkok"
+
+
+def test_capital_used_as_actor_is_its_government_else_a_city():
+    body = ("Moskow menolak tuduhan itu. Washington pun mengecam langkah tersebut, memicu respons keras dari Beijing. "
+            "Para diplomat kemudian terbang ke Canberra untuk berlibur.")
+    entities = analyse(body, [("LOC", "Moskow"), ("LOC", "Washington"), ("LOC", "Beijing"), ("LOC", "Canberra")])
+    assert (by_name(entities, "Moscow").kind, by_name(entities, "Moscow").country) == ("seat-of-government", "RU")
+    assert by_name(entities, "Washington").kind == "seat-of-government"
+    assert by_name(entities, "Beijing").kind == "seat-of-government"
+    assert (by_name(entities, "Canberra").kind, by_name(entities, "Canberra").country) == ("city", "AU")
+
+
+def test_kremlin_and_istana_as_actors():
+    body = "Kremlin membantah laporan itu. Istana menegaskan presiden tidak akan hadir."
+    entities = analyse(body, [("ORG", "Kremlin")])  # the model called it an organisation; Istana missed
+    kremlin = by_name(entities, "Kremlin")
+    assert (kremlin.type, kremlin.kind, kremlin.country) == ("LOC", "seat-of-government", "RU")
+    istana = by_name(entities, "Istana Kepresidenan")
+    assert (istana.kind, istana.country) == ("seat-of-government", "ID")
+
+
+def test_language_names_and_lower_case_words_are_not_places():
+    body = "Ia fasih berbahasa Inggris dan bahasa Jepang. Warga lima desa hadir."
+    entities = analyse(body, [])
+    assert entities == []
+
+
+def test_ids_follow_first_mention_order():
+    body = "Swedia dan Belanda menandatangani perjanjian dengan Uni Soviet pada masa lalu."
+    entities = analyse(body, [("LOC", "Swedia"), ("LOC", "Belanda"), ("LOC", "Uni Soviet")])
+    assert [(e.id, e.name) for e in entities] == [("E1", "Sweden"), ("E2", "Netherlands"), ("E3", "Soviet Union")]
+    assert entities[2].kind == "former-state"
+
+
+def test_no_nlp_doc_still_finds_gazetteer_places():
+    body = "Kunjungan ke Jepang ditunda."
+    entities = find_entities(body, None)
+    assert [(e.name, e.country) for e in entities] == [("Japan", "JP")]
+
+
+# ---------------------------------------------------- canonical page ---
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+PAGE = SHARED / "examples" / "republika-csto" / "page.txt"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not PAGE.exists(), reason="../shared/examples is absent")
+def test_canonical_page_entities():
+    nlp = pytest.importorskip("warta.nlp")
+    page = PAGE.read_text(encoding="utf-8")
+    start = page.index("Tokayev menyebut")
+    end = page.index("Berita Lainnya")
+    body = page[start:end].split("\nsumber :")[0].strip()
+    try:
+        doc = nlp.process(body)
+    except FileNotFoundError as exc:  # the NER model is trained separately
+        pytest.skip(str(exc))
+    entities = find_entities(body, doc)
+    people = [e for e in entities if e.type == "PER"]
+    tokayev = next(e for e in people if "Tokayev" in e.name)
+    texts = mention_texts(tokayev)
+    for form in ("Tokayev", "Presiden Tokayev", "Presiden itu", "Ia"):
+        assert form in texts, (form, texts)
+    for name in ("Masimov", "Price", "Putin", "Issayeva"):
+        assert any(name in e.name for e in people), (name, [e.name for e in people])
+    assert "Masimov" in mention_texts(next(e for e in people if "Masimov" in e.name))
+    orgs = {e.name for e in entities if e.type == "ORG"}
+    assert "Collective Security Treaty Organization" in orgs
+    nsc = next(e for e in entities if e.type == "ORG" and "NSC" in mention_texts(e))
+    assert "Komite Keamanan Nasional" in mention_texts(nsc)
+    codes = {e.name: e.country for e in entities if e.type == "LOC"}
+    assert codes["Kazakhstan"] == "KZ" and codes["United States"] == "US" and codes["Sweden"] == "SE"
+    kinds = {e.name: e.kind for e in entities if e.type == "LOC"}
+    assert kinds["Moscow"] == "seat-of-government" and kinds["Washington"] == "seat-of-government"
+    assert kinds["Soviet Union"] == "former-state"

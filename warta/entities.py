@@ -1,0 +1,605 @@
+"""Entities of one article: NER mentions grouped, normalised and geocoded.
+
+    find_entities(body, nlp_doc) -> list[Entity]
+
+Steps, each a small function below:
+
+1. clean the NER spans (edges, ``Long Form (ACR)`` split, gazetteer relabels);
+2. add country/province/seat names the model missed (``gazetteer.scan``);
+3. for people: titles before the name join the mention (``Presiden Tokayev``)
+   and the role phrase before it becomes the role (``Presiden Rusia``);
+4. group: name variants of a person (``Masimov`` -> ``Karim Masimov``),
+   acronym and long form of an organisation, places by gazetteer key;
+5. find further plain occurrences of the names and acronyms found;
+6. coreference, kept simple and precise: a definite description
+   (``Presiden itu``) goes to the latest person holding that role, a
+   pronoun (``Ia``, ``Dia``, ``beliau``, ``-nya`` of a speech cue) to the
+   latest person who was a sentence subject within the last sentences;
+7. a capital or seat used as an actor (``Washington mengatakan``,
+   ``respons keras dari Moskow``) is reported as ``seat-of-government``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Iterable, Optional
+
+from warta import gazetteer
+from warta.gazetteer import Place, norm
+from warta.records import Entity, Mention
+
+# ------------------------------------------------------------- lexicon ---
+# Titles, ranks and functions written before a name (lower case; matched
+# case-insensitively).  Honorifics join the mention but never make a role.
+TITLES = (
+    "presiden", "wakil presiden", "wapres", "perdana menteri", "pm", "menteri", "menko", "menlu", "menhan",
+    "mendagri", "menkeu", "mensesneg", "gubernur", "wakil gubernur", "wagub", "bupati", "wakil bupati",
+    "wali kota", "walikota", "wakil wali kota", "camat", "lurah", "kepala desa", "kades", "ketua", "ketua umum",
+    "wakil ketua", "ketum", "sekretaris jenderal", "sekjen", "sekretaris", "direktur", "direktur utama", "dirut",
+    "kepala", "kapolri", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek", "kabareskrim",
+    "kabid humas", "kasat reskrim", "panglima", "jaksa agung", "jaksa", "hakim", "hakim ketua", "juru bicara",
+    "jubir", "kanselir", "raja", "ratu", "pangeran", "putra mahkota", "paus", "senator", "anggota", "dubes",
+    "duta besar", "komisaris", "pengamat", "pakar", "ekonom", "analis", "aktivis", "pelatih", "manajer",
+    "pemimpin", "pendiri", "ceo", "kepala staf", "kasad", "kasal", "kasau", "kadiv humas",
+    "jenderal", "letjen", "mayjen", "brigjen", "kolonel", "letkol", "mayor", "kapten", "komjen", "irjen",
+    "kombes", "kombes pol", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "bripka", "briptu", "laksamana",
+    "marsekal", "laksdya", "marsdya",
+)
+HONORIFICS = ("bapak", "pak", "ibu", "bu", "sang", "dr.", "dr", "prof.", "prof", "ir.", "h.", "hj.", "kh",
+              "k.h.", "habib", "ustaz", "ustadz", "syekh", "gus", "mbak", "mas", "tuan", "nyonya")
+RANKS = frozenset({"jenderal", "letjen", "mayjen", "brigjen", "kolonel", "letkol", "mayor", "kapten", "komjen",
+                   "irjen", "kombes", "kombes pol", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "bripka",
+                   "briptu", "laksamana", "marsekal", "laksdya", "marsdya"})
+# Heads of definite descriptions: "Presiden itu", "mantan menteri tersebut", "sang gubernur".
+DESCRIPTION_HEADS = ("presiden", "wakil presiden", "perdana menteri", "menteri", "gubernur", "bupati",
+                     "wali kota", "walikota", "kanselir", "raja", "ratu", "pangeran", "jenderal", "kapolri",
+                     "kapolda", "kapolres", "ketua", "direktur", "pelatih", "juru bicara", "jubir", "senator",
+                     "aktivis", "politikus", "politisi", "diplomat")
+PRONOUNS = ("ia", "dia", "beliau")
+# Speech cues whose "-nya" names the speaker: "katanya", "ujarnya", "menurutnya".
+NYA_CUES = ("kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "papar", "pungkas", "imbuh", "tambah",
+            "sebut", "terang", "lanjut", "menurut")
+SPEECH_CUES = ("kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "papar", "pungkas", "imbuh",
+               "tambah", "sebut", "terang", "lanjut", "menurut")
+# Verbs after a capital/seat that make it an actor (its government).
+ACTOR_VERBS = frozenset("""
+mengatakan menyatakan mempertanyakan menyambut menegaskan menolak mengecam mengutuk membantah menuduh meminta
+menuntut mendesak memperingatkan mengancam menjatuhkan memberlakukan mengumumkan menanggapi menilai menyebut
+menganggap mengklaim menyetujui mendukung berharap ingin khawatir bereaksi membalas mengirim mengirimkan
+mengerahkan menarik memutuskan mengakui menginginkan menawarkan menyerukan mengusulkan menerapkan sepakat setuju
+menyampaikan melarang mengizinkan menekan menuding menyesalkan menyayangkan memprotes mengritik mengkritik
+menegur membela menjanjikan merespons merespon menyambutnya berjanji bersikeras menampik menyangkal
+""".split())
+ACTOR_ADVERBS = frozenset("juga pun telah sudah akan tidak belum masih segera langsung kembali pada".split())
+# "respons keras dari Moskow": a reaction noun, up to two words, then dari/oleh.
+REACTION_NOUNS = ("respons", "respon", "reaksi", "tanggapan", "kecaman", "kritik", "tekanan", "sanksi",
+                  "ancaman", "peringatan", "protes", "dukungan", "tuduhan", "desakan", "pernyataan", "sikap",
+                  "keberatan", "penolakan", "permintaan", "tuntutan", "bantahan")
+OBJECT_MARKERS = frozenset("kepada terhadap dengan bersama untuk bagi oleh dari pada memecat menangkap".split())
+# Words before a place name that make it a language or people, not a place.
+NOT_A_PLACE_BEFORE = frozenset({"bahasa", "berbahasa", "suku", "etnis", "keturunan", "masakan", "gaya"})
+ANTECEDENT_WINDOW = 3  # sentences a pronoun may look back
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TITLE = _alternation(TITLES)
+_HONOR = _alternation(HONORIFICS)
+_TITLE_OR_HONOR = _alternation(TITLES + HONORIFICS)
+# A role phrase ending right before a name: a title, then capitalised words,
+# (ACRONYMS), "dan", commas or further titles.
+_ROLE_RE = re.compile(
+    rf"(?<![\w\-])((?i:{_TITLE})(?:\s*,?\s+(?:[A-Z][\w.'’\-]*|\([A-Z][\w.\-]*\)|dan|&|(?i:{_TITLE_OR_HONOR})))*)[\s,]*$")
+_ADJACENT_TITLES_RE = re.compile(rf"(?<![\w\-])((?:(?i:{_TITLE_OR_HONOR})\s+)+)$")
+_LEADING_TITLES_RE = re.compile(rf"^(?:(?i:{_TITLE_OR_HONOR})\s+)+(?=[A-Z])")
+_DESCRIPTION_RE = re.compile(
+    rf"(?<![\w\-])(?:(?i:mantan|eks)\s+)?(?:(?i:sang)\s+(?i:({_alternation(DESCRIPTION_HEADS)}))(?![\w\-])"
+    rf"|(?i:({_alternation(DESCRIPTION_HEADS)}))\s+(?:itu|tersebut)(?![\w\-]))")
+_PRONOUN_RE = re.compile(r"(?<![\w\-])(Ia|Dia|ia|dia|Beliau|beliau)(?![\w\-])")
+_NYA_RE = re.compile(rf"(?<![\w\-])(?i:{_alternation(NYA_CUES)})(nya)(?![\w\-])")
+_CUE_BEFORE_RE = re.compile(rf"(?i:{_alternation(SPEECH_CUES)})\s+$")
+_ACRONYM_AFTER_RE = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&.\-]{1,12})\)")
+_REACTION_BEFORE_RE = re.compile(rf"(?i:{_alternation(REACTION_NOUNS)})(?:\s+\w+){{0,2}}\s+(?:dari|oleh)\s+$")
+_QUOTE_RE = re.compile(r"[\"“”„]([^\"“”„]*)[\"“”„]")
+_EDGE_JUNK = " \t\n,.;:!?\"'“”‘’()[]"
+
+
+# ------------------------------------------------------------ internals ---
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str                      # PER | ORG | LOC
+    name: str = ""                  # name without titles (PER), cleaned surface otherwise
+    place: Optional[Place] = None
+    role: Optional[str] = None
+    via: str = "ner"                # ner | scan | acronym | repeat | description | pronoun
+    group: Optional["_Group"] = None
+
+
+@dataclass
+class _Group:
+    label: str
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)
+
+    def add(self, mention: _Mention) -> None:
+        mention.group = self
+        self.mentions.append(mention)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@functools.lru_cache(maxsize=1)
+def _org_table() -> dict[str, tuple[str, Optional[str]]]:
+    """norm(surface) -> (English canonical name, country) for well-known organisations."""
+    path = resources.files("warta").joinpath("data").joinpath("aliases_orgs.tsv")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line or line.startswith("#") or line.startswith("surface\t"):
+            continue
+        cells = line.split("\t") + [""]
+        out[norm(cells[0])] = (cells[1], cells[2] or None)
+    return out
+
+
+class _Text:
+    """The body with sentence, paragraph and quotation lookups by offset."""
+
+    def __init__(self, body: str, nlp_doc: Any):
+        self.body = body
+        sentences = getattr(nlp_doc, "sentences", None) or []
+        self.sentence_starts = [s.start for s in sentences] or [m.start() for m in re.finditer(r"(?:^|(?<=[.!?]\s))\S", body)] or [0]
+        self.newlines = [m.start() for m in re.finditer(r"\n", body)]
+        self.quoted = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(body)]
+        self._quote_starts = [q[0] for q in self.quoted]
+
+    def sentence(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def sentence_start(self, offset: int) -> int:
+        return self.sentence_starts[self.sentence(offset)]
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.newlines, offset)
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self.quoted[i][0] < offset < self.quoted[i][1]
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+# ------------------------------------------------------- 1. clean spans ---
+
+def _clean(body: str, spans: Iterable[Any]) -> list[_Mention]:
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and body[start] in _EDGE_JUNK:
+            start += 1
+        while end > start and body[end - 1] in _EDGE_JUNK:
+            end -= 1
+        if end - start < 2 or span.label not in ("PER", "ORG", "LOC"):
+            continue
+        text = body[start:end]
+        # "Komite Keamanan Nasional (NSC" / "... (CSTO) ..." inside one span: keep the long form
+        paren = text.find(" (")
+        if paren > 0:
+            end = start + paren
+            text = body[start:end]
+        out.append(_Mention(start, end, text, span.label, name=text))
+    return out
+
+
+def _relabel(mentions: list[_Mention]) -> None:
+    """A span that is exactly a country, province, former state or seat is a place, whatever the model said."""
+    for m in mentions:
+        if m.label == "LOC":
+            continue
+        place = gazetteer.resolve(m.text)
+        if place and place.kind in ("country", "former-state", "province", "seat-of-government"):
+            if m.label == "ORG" and norm(m.text) in _org_table():
+                continue
+            m.label, m.place = "LOC", place
+
+
+# --------------------------------------------------- 2. missed places ---
+
+def _scan_places(body: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Gazetteer names in the text that no NER span covers (countries may sit inside an ORG name)."""
+    added = []
+    for start, end, place in gazetteer.scan(body):
+        covering = [m for m in mentions if _overlaps(start, end, m.start, m.end)]
+        if any(m.label in ("PER", "LOC") for m in covering):
+            continue
+        if covering and place.kind not in ("country", "former-state"):
+            continue
+        before = body[max(0, start - 12):start].split()
+        if before and before[-1].lower() in NOT_A_PLACE_BEFORE:
+            continue
+        if place.kind != "country" and re.match(r" [A-Z]", body[end:end + 2]):
+            continue  # "Istana Maimun", "Jakarta Convention Center": part of a longer name
+        m = _Mention(start, end, body[start:end], "LOC", name=body[start:end], place=place, via="scan")
+        if m.text in gazetteer.SCAN_ACTOR_ONLY and not _used_as_actor(body, m):
+            continue
+        added.append(m)
+    return added
+
+
+# ---------------------------------------------- 3. people: titles, roles ---
+
+def _person_name(body: str, m: _Mention, text: _Text) -> None:
+    """Strip titles inside the span; extend the mention over adjacent titles; read the role before it."""
+    lead = _LEADING_TITLES_RE.match(m.text)
+    if lead:
+        m.name = m.text[lead.end():]
+    window_start = max(text.sentence_start(m.start), m.start - 160)
+    window = body[window_start:m.start]
+    adjacent = _ADJACENT_TITLES_RE.search(window)
+    if adjacent and not lead:
+        m.start = window_start + adjacent.start(1)
+        m.text = body[m.start:m.end]
+    role = _ROLE_RE.search(window) if not lead else None
+    title_part = (lead.group(0) if lead else adjacent.group(1) if adjacent else "").strip()
+    if role:
+        phrase = role.group(1).strip(" ,")
+        m.role = _strip_honorifics(phrase)
+    elif title_part:
+        m.role = _strip_honorifics(title_part)
+
+
+def _strip_honorifics(phrase: str) -> Optional[str]:
+    words = phrase.split()
+    while words and words[-1].lower() in HONORIFICS:
+        words.pop()
+    while words and words[0].lower() in HONORIFICS:
+        words.pop(0)
+    phrase = " ".join(words).strip(" ,")
+    # "Kapolres Cirebon Kota, AKBP": the rank stays in the mention, the function is the role
+    head, _, tail = phrase.rpartition(", ")
+    if head and tail.lower() in RANKS:
+        phrase = head
+    return phrase or None
+
+
+# --------------------------------------------------------- 4. grouping ---
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-]+", norm(name)) if t]
+
+
+def _contained(short: list[str], long: list[str]) -> bool:
+    """Every token of the short name appears in the long one, in order."""
+    i = 0
+    for tok in long:
+        if i < len(short) and tok == short[i]:
+            i += 1
+    return i == len(short)
+
+
+def _group_people(mentions: list[_Mention]) -> list[_Group]:
+    by_name: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_name.setdefault(norm(m.name), []).append(m)
+    groups: list[_Group] = []
+    for name in sorted(by_name, key=lambda n: (-len(_tokens(n)), by_name[n][0].start)):
+        toks = _tokens(name)
+        hosts = [g for g in groups if _contained(toks, _tokens(g.key))]
+        if hosts:
+            first = by_name[name][0].start
+            before = [g for g in hosts if g.first < first]
+            host = max(before, key=lambda g: max(m.start for m in g.mentions if m.start < first)) if before else hosts[0]
+        else:
+            host = _Group("PER", name)
+            groups.append(host)
+        for m in by_name[name]:
+            host.add(m)
+    return groups
+
+
+def _link_acronyms(body: str, mentions: list[_Mention]) -> tuple[list[_Mention], dict[str, str]]:
+    """``Long Form (ACR)``: the acronym becomes a mention of the same entity (added when NER missed it).
+
+    Returns the added mentions and acronym -> norm(long form)."""
+    added: list[_Mention] = []
+    acronyms: dict[str, str] = {}
+    taken = {(m.start, m.end) for m in mentions}
+    for m in list(mentions):
+        if m.label not in ("ORG", "LOC") or m.via != "ner":
+            continue
+        hit = _ACRONYM_AFTER_RE.match(body[m.end:m.end + 20])
+        if not hit or sum(c.isupper() for c in hit.group(1)) < 2:
+            continue
+        start = m.end + hit.start(1)
+        end = start + len(hit.group(1))
+        acronym = hit.group(1)
+        place = gazetteer.resolve(acronym)
+        if place and m.label == "ORG":
+            # "Departemen Luar Negeri Amerika Serikat (AS)": the acronym is the place the name ends with
+            if place.kind in ("country", "former-state") and _ends_with_place(m.text, place):
+                existing = [x for x in mentions if x.start == start and x.end == end]
+                if not existing:
+                    added.append(_Mention(start, end, acronym, "LOC", acronym, place=place, via="acronym"))
+                continue
+        label = m.label
+        for x in mentions:
+            if (x.start, x.end) == (start, end):
+                x.label, x.via = label, "acronym"
+                x.name = acronym
+        if (start, end) not in taken:
+            added.append(_Mention(start, end, acronym, label, acronym, place=m.place, via="acronym"))
+            taken.add((start, end))
+        acronyms[acronym] = norm(m.text)
+    return added, acronyms
+
+
+def _ends_with_place(text: str, place: Place) -> bool:
+    words = norm(text)
+    return any(words.endswith(" " + norm(p.name)) or words.endswith(" " + n)
+               for p in [place] for n in _place_forms(place))
+
+
+def _place_forms(place: Place) -> list[str]:
+    found = []
+    for surface in ("amerika serikat", "rusia", "tiongkok", "indonesia", "inggris", "korea selatan", "korea utara",
+                    "uni emirat arab", "arab saudi", "uni eropa", "uni soviet", "republik indonesia"):
+        p = gazetteer.resolve(surface)
+        if p and p.key == place.key:
+            found.append(surface)
+    return found
+
+
+def _group_others(mentions: list[_Mention], acronyms: dict[str, str]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.label == "LOC":
+            key = "place:" + m.place.key if m.place else "loc:" + norm(m.text)
+        else:
+            surface = norm(m.text)
+            key = "org:" + acronyms.get(m.text, surface)
+            known = _org_table().get(surface)
+            if known and not any(k == key for k in groups):
+                alias = next((k for k, g in groups.items() if g.label == "ORG"
+                              and _org_table().get(norm(g.mentions[0].text), ("",))[0] == known[0]), None)
+                key = alias or key
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(m.label, key)
+        group.add(m)
+    return list(groups.values())
+
+
+# ------------------------------------------------ 5. further occurrences ---
+
+def _repeats(body: str, groups: list[_Group], mentions: list[_Mention]) -> None:
+    """Plain later occurrences of a person's name parts, an ORG's acronym or long form, that NER missed."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [t[0] for t in taken]
+
+    def free(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)
+        return not any(_overlaps(start, end, s, e) for s, e in taken[max(0, i - 3):i])
+
+    for group in groups:
+        forms: set[str] = set()
+        if group.label == "PER":
+            for m in group.mentions:
+                forms.add(m.name)
+                parts = m.name.split()
+                if len(parts) > 1 and len(parts[-1]) >= 3:
+                    forms.add(parts[-1])
+        elif group.label == "ORG":
+            forms = {m.text for m in group.mentions if m.via in ("acronym", "ner") and (" " in m.text or m.text.isupper())}
+        else:
+            continue
+        for form in sorted(forms, key=len, reverse=True):
+            if not form[:1].isupper():
+                continue
+            for hit in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", body):
+                if free(hit.start(), hit.end()):
+                    m = _Mention(hit.start(), hit.end(), form, group.label, form, via="repeat")
+                    group.add(m)
+                    mentions.append(m)
+                    i = bisect.bisect_left(starts, hit.start())
+                    starts.insert(i, hit.start())
+                    taken.insert(i, (hit.start(), hit.end()))
+
+
+# ----------------------------------------------------- 6. coreference ---
+
+def _anaphors(body: str, text: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """Definite descriptions, pronouns in subject position and ``-nya`` of speech cues."""
+    covered = [(m.start, m.end) for m in mentions]
+    found: list[_Mention] = []
+
+    def free(start, end):
+        return not any(_overlaps(start, end, s, e) for s, e in covered)
+
+    for hit in _DESCRIPTION_RE.finditer(body):
+        head = (hit.group(1) or hit.group(2)).lower()
+        if free(hit.start(), hit.end()) and not text.in_quote(hit.start()):
+            found.append(_Mention(hit.start(), hit.end(), hit.group(0), "PER", head, via="description"))
+    for hit in _PRONOUN_RE.finditer(body):
+        start = hit.start()
+        if text.in_quote(start) or not free(start, hit.end()):
+            continue
+        if hit.group(1).lower() == "beliau" or _subject_position(body, text, start, mentions):
+            found.append(_Mention(start, hit.end(), hit.group(1), "PER", hit.group(1).lower(), via="pronoun"))
+    for hit in _NYA_RE.finditer(body):
+        if not text.in_quote(hit.start()):
+            found.append(_Mention(hit.start(1), hit.end(1), "nya", "PER", "nya", via="pronoun"))
+    return found
+
+
+def _subject_position(body: str, text: _Text, start: int, mentions: list[_Mention]) -> bool:
+    """Ia/Dia at the sentence start, after a leading adverbial and comma, or right after a speech cue."""
+    sentence_start = text.sentence_start(start)
+    before = body[sentence_start:start]
+    if not before.strip(" \"“”'\n"):
+        return True
+    if _CUE_BEFORE_RE.search(before):
+        return True
+    if before.rstrip().endswith(",") and not any(sentence_start <= m.start < start and m.label == "PER" for m in mentions):
+        return len(before.split()) <= 6
+    return False
+
+
+def _is_subject(body: str, text: _Text, m: _Mention) -> bool:
+    before = body[text.sentence_start(m.start):m.start].split()
+    return not (before and before[-1].lower() in OBJECT_MARKERS) and not text.in_quote(m.start)
+
+
+def _resolve_anaphors(body: str, text: _Text, anaphors: list[_Mention], people: list[_Group]) -> list[_Mention]:
+    """Walk the text in order; each anaphor takes the latest fitting antecedent before it."""
+    events = sorted([m for g in people for m in g.mentions] + anaphors, key=lambda m: m.start)
+    last_subject: Optional[tuple[_Group, int]] = None   # (group, sentence index)
+    sentence_subject: dict[int, _Group] = {}
+    resolved = []
+    for m in events:
+        sentence = text.sentence(m.start)
+        if m.via in ("description", "pronoun"):
+            group = None
+            if m.via == "description":
+                group = _role_holder(m, people)
+            if group is None and last_subject and sentence - last_subject[1] <= ANTECEDENT_WINDOW:
+                if m.via == "pronoun" or sentence - last_subject[1] <= 1:
+                    group = last_subject[0]
+            if group is None:
+                continue
+            group.add(m)
+            resolved.append(m)
+        if m.group is None:
+            continue
+        if sentence not in sentence_subject and _is_subject(body, text, m):
+            sentence_subject[sentence] = m.group
+            last_subject = (m.group, sentence)
+    return resolved
+
+
+def _role_holder(m: _Mention, people: list[_Group]) -> Optional[_Group]:
+    """The person with a matching role whose latest mention precedes the description."""
+    best, best_pos = None, -1
+    for group in people:
+        roles = [x.role.lower() for x in group.mentions if x.role and x.via not in ("description", "pronoun")]
+        if not any(re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", r) for r in roles):
+            continue
+        before = [x.start for x in group.mentions if x.start < m.start and x.via not in ("description", "pronoun")]
+        if before and max(before) > best_pos:
+            best, best_pos = group, max(before)
+    return best
+
+
+# ---------------------------------------------- 7. seats of government ---
+
+def _used_as_actor(body: str, m: _Mention) -> bool:
+    after = body[m.end:m.end + 60].split()
+    words = [w.strip(",.;:\"'”") .lower() for w in after[:4]]
+    while words and words[0] in ACTOR_ADVERBS:
+        words.pop(0)
+    if words and words[0] in ACTOR_VERBS:
+        return True
+    before = body[max(0, m.start - 60):m.start]
+    if _REACTION_BEFORE_RE.search(before):
+        return True
+    return bool(re.search(r"(?i:menurut|pihak)\s+$", before))
+
+
+# ------------------------------------------------------------ assemble ---
+
+def _entity(body: str, group: _Group, number: int, countries: set[str]) -> Entity:
+    mentions = sorted({(m.start, m.end): m for m in group.mentions}.values(), key=lambda m: m.start)
+    entity = Entity(id=f"E{number}", name="", type=group.label,
+                    mentions=[Mention(body[m.start:m.end], m.start, m.end) for m in mentions])
+    named = [m for m in mentions if m.via not in ("description", "pronoun")]
+    if group.label == "PER":
+        entity.kind = "person"
+        entity.name = max(named, key=lambda m: (len(_tokens(m.name)), len(m.name))).name
+        roles = [m.role for m in named if m.role]
+        entity.role = max(roles, key=len) if roles else None
+    elif group.label == "ORG":
+        entity.kind = "organisation"
+        known = next((_org_table()[norm(m.text)] for m in named if norm(m.text) in _org_table()), None)
+        long_forms = [m.text for m in named if not m.text.isupper()] or [m.text for m in named]
+        entity.name = known[0] if known else max(long_forms, key=len)
+        entity.country = known[1] if known and known[1] else _country_in(entity.name if not known else long_forms[0])
+    else:
+        place = next((m.place for m in mentions if m.place), None)
+        if place is None:
+            entity.name = max((m.text for m in named), key=len)
+            entity.kind = "place"
+        else:
+            entity.name, entity.country = place.name, place.country
+            entity.lat, entity.lon = place.lat, place.lon
+            entity.kind = gazetteer.kind_label(place)
+            if place.governs and any(_used_as_actor(body, m) for m in mentions):
+                entity.kind = "seat-of-government"
+                entity.country = place.governs
+    return entity
+
+
+def _country_in(name: str) -> Optional[str]:
+    for _, _, place in gazetteer.scan(name):
+        if place.kind == "country":
+            return place.country
+    return None
+
+
+def _resolve_places(mentions: list[_Mention]) -> None:
+    """Geocode LOC mentions; cities of one name prefer the countries the article names."""
+    for m in mentions:
+        if m.label == "LOC" and m.place is None:
+            m.place = gazetteer.resolve(m.text) if m.text[:1].isupper() else None
+    countries = {m.place.country for m in mentions if m.place and m.place.kind == "country"}
+    for m in mentions:
+        if m.label == "LOC" and m.place is not None and m.place.kind == "city" and m.via == "ner":
+            m.place = gazetteer.resolve(m.text, countries) or m.place
+
+
+def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
+    """Entities of an article body: grouped mentions with canonical name, type, kind, country, coordinates."""
+    body = text
+    doc_text = _Text(body, nlp_doc)
+    mentions = _clean(body, getattr(nlp_doc, "entities", None) or [])
+    _relabel(mentions)
+    mentions += _scan_places(body, mentions)
+    added, acronyms = _link_acronyms(body, mentions)
+    mentions += added
+    mentions = _dedupe(mentions)
+    for m in mentions:
+        if m.label == "PER":
+            _person_name(body, m, doc_text)
+    _resolve_places(mentions)
+
+    people = _group_people([m for m in mentions if m.label == "PER"])
+    others = _group_others([m for m in mentions if m.label != "PER"], acronyms)
+    _repeats(body, people + others, mentions)
+    anaphors = _anaphors(body, doc_text, mentions)
+    _resolve_anaphors(body, doc_text, anaphors, people)
+
+    groups = sorted(people + others, key=lambda g: g.first)
+    countries = {m.place.country for m in mentions if m.place}
+    return [_entity(body, g, i, countries) for i, g in enumerate(groups, 1)]
+
+
+def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    """One mention per span; a NER span wins over an added one."""
+    rank = {"ner": 0, "acronym": 1, "scan": 2}
+    best: dict[tuple[int, int], _Mention] = {}
+    for m in mentions:
+        key = (m.start, m.end)
+        if key not in best or rank.get(m.via, 3) < rank.get(best[key].via, 3):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: m.start)
