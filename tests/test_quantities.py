@@ -318,3 +318,17 @@ def test_numbers_inside_names_and_codes(text):
 def test_unit_edge_cases(text, expected):
     q = only(text)
     assert (q.text, q.value, q.unit) == expected
+
+
+def test_multiplier_glued_to_the_next_word():
+    q = only("Varian tertingginya dijual Rp 423 jutaBYD tahun ini.")
+    assert (q.text, q.value, q.unit) == ("Rp 423 juta", 423e6, "IDR")
+
+
+@pytest.mark.parametrize("text", [
+    "Piala Dunia adalah ajang empat tahunan.",
+    "Secara enam bulanan indeks masih melemah.",
+    "",
+])
+def test_periodic_adjectives_and_empty_text(text):
+    assert find_quantities(text) == []

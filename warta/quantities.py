@@ -96,7 +96,7 @@ def lexicon() -> Lexicon:
         rf"|(?<![\w$€£¥₩₹])(?:(?P<cur>{currency}){SPACE}?)?(?P<digits>{digits})"
         rf"|(?P<words>{word_run})"
     )
-    multiplier_re = re.compile(rf"{SPACE}?(?P<m>{_alternation(t['multipliers'])})(?P<an>an)?\b")
+    multiplier_re = re.compile(rf"{SPACE}?(?P<m>{_alternation(t['multipliers'])})(?P<an>an)?(?![a-z])")  # 'jutaBYD': scraped glue
     money_multiplier_re = re.compile(
         rf"{SPACE}?(?P<m>{_alternation(t['money_multipliers_case_sensitive'], case_sensitive=True)})\b")
     percent_re = re.compile(
