@@ -96,7 +96,7 @@ def test_place_named_after_a_weekday_is_not_a_date():
     ("tahun ini", "2022"),
     ("tahun depan", "2023"),
     ("3 hari lalu", "2022-01-09"),
-    ("dua bulan lagi", "2022-03"),
+    ("dua bulan mendatang", "2022-03"),
     ("tiga tahun silam", "2019"),
     ("awal tahun", "2022"),
     ("akhir bulan", "2022-01"),
@@ -156,6 +156,7 @@ def test_clock_time_takes_the_day_written_right_after_it():
     ("puluhan tahun", "PXY"),
     ("bertahun-tahun", "PXY"),
     ("empat tahun terakhir", "P4Y"),
+    ("tujuh hari", "P7D"),
     ("satu dekade", "P10Y"),
 ])
 def test_durations(phrase, value):
@@ -167,6 +168,11 @@ def test_duration_span_leaves_the_preposition_out():
     text = "Pasukan akan mundur dalam 10 hari dan bertahan selama dua pekan."
     found = find_times(text, REF)
     assert [(t.text, t.value) for t in found] == [("10 hari", "P10D"), ("dua pekan", "P2W")]
+
+
+def test_lagi_counts_more_time_not_a_date():
+    found = find_times("Pencarian diperpanjang tujuh hari lagi.", REF)
+    assert [(t.type, t.value) for t in found] == [("DURATION", "P7D")]
 
 
 def test_range_keeps_only_the_unit_bearing_part():

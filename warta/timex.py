@@ -597,11 +597,12 @@ def _anchored_day(m: re.Match, r: Resolver) -> Optional[Value]:
     return _day_value(r.base + dt.timedelta(days=1) if r.base else None, None)
 
 
+# "lagi" is left out: "diperpanjang tujuh hari lagi" is seven more days (a duration).
 _OFFSET_DIR = (r"yang\s+lalu|lalu|silam|kemarin|sebelumnya|sebelum\s+itu|kemudian|setelahnya|sesudahnya"
-               r"|setelah\s+itu|lagi|mendatang|yang\s+akan\s+datang")
+               r"|setelah\s+itu|mendatang|yang\s+akan\s+datang")
 
 
-# Offsets: "3 hari lalu", "dua bulan lagi", "sehari sebelumnya", "beberapa tahun lalu".
+# Offsets: "3 hari lalu", "dua bulan mendatang", "sehari sebelumnya", "beberapa tahun lalu".
 @rule("offset",
       rf"{B}(?:(?P<num>{NUM})\s+(?P<unit>{UNIT})|(?P<se>{_alt(SE_UNITS)}))\s+(?P<dir>{_OFFSET_DIR}){E}",
       first=[*_NUM_START, *SE_UNITS])
