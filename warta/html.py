@@ -457,15 +457,15 @@ def _clean_inline(text: Optional[str]) -> str:
 
 def _authors(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[str, Any],
              outlet: Optional[OutletSelectors], generic: OutletSelectors) -> Optional[str]:
-    names = _ld_names(article.get("author"))
-    if names:
-        return ", ".join(names)
+    """The byline as printed (it carries roles), else JSON-LD author names, else the author meta."""
     for selector in (outlet.byline if outlet else ()) + generic.byline:
-        nodes = tree.css(selector)
-        texts = [_byline_text(n) for n in nodes[:6]]
+        texts = [_byline_text(n) for n in tree.css(selector)[:6]]
         texts = [t for t in texts if t and len(t) <= 200]
         if texts:
             return " | ".join(dict.fromkeys(texts))
+    names = [n for n in _ld_names(article.get("author")) if not _is_publisher(n, outlet)]
+    if names:
+        return ", ".join(names)
     value = _first(meta, AUTHOR_KEYS)
     if value and "://" not in value and not _is_publisher(value, outlet):
         return value
@@ -473,12 +473,9 @@ def _authors(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[s
 
 
 def _byline_text(node: LexborNode) -> str:
-    """A byline element as one line; table rows become ``Label: value`` parts."""
-    rows = node.css("tr")
-    if rows:
-        parts = [_clean_inline(r.text(separator=" ")).replace(" :", ":") for r in rows]
-        return " | ".join(p for p in parts if p)
-    return _clean_inline(node.text(separator=" "))
+    """A byline element as one line: its lines/rows joined by `` | ``, copyright lines left out."""
+    lines = [_clean_inline(line).replace(" :", ":") for line in _container_paragraphs(node, ())]
+    return " | ".join(line for line in lines if not JUNK_LINE.match(line))
 
 
 def _ld_names(value: Any) -> list[str]:
@@ -493,6 +490,8 @@ def _ld_names(value: Any) -> list[str]:
 
 def _is_publisher(value: str, outlet: Optional[OutletSelectors]) -> bool:
     lowered = value.lower()
+    if outlet and lowered in (outlet.name.lower(), *(s.lower() for s in outlet.title_suffixes)):
+        return True
     if re.search(r"\b(?:media|cyber|redaksi|newsroom|tim)\b", lowered):
         return True
     return bool(outlet and any(d.split(".")[0] in lowered for d in outlet.domains))
@@ -523,7 +522,10 @@ def _images(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[st
         node = tree.css_first(selector)
         if node is not None and _clean_inline(node.text(separator=" ")):
             lead_caption = node.text(separator=" ")
-            credit_node = _first_node(node, (outlet.credit if outlet else ()) + generic.credit)
+            credit_selectors = (outlet.credit if outlet else ()) + generic.credit
+            credit_node = _first_node(node, credit_selectors)
+            if credit_node is None and node.parent is not None:  # printed beside the caption
+                credit_node = _first_node(node.parent, credit_selectors)
             lead_credit = credit_node.text(separator=" ") if credit_node is not None else None
             break
     add(_first(meta, ("og:image", "og:image:url", "twitter:image", "twitter:image:src", "image"))
@@ -545,9 +547,10 @@ def _first_node(node: LexborNode, selectors: Iterable[str]) -> Optional[LexborNo
     return None
 
 
-_CREDIT = (re.compile(r"\(((?:ANTARA(?: FOTO)?|FOTO|Foto|Dok\.?|Dokumentasi)\s*/\s*[^)]{2,60})\)"),
+_CREDIT = (re.compile(r"\((?:Foto|FOTO|Photo)\s*:\s*([^)]{2,60})\)"),
+           re.compile(r"\(((?:ANTARA(?: FOTO)?|FOTO|Foto|Dok\.?|Dokumentasi)\s*/\s*[^)]{2,60})\)"),
            re.compile(r"(?:^|\s)(?:Foto|FOTO|Photo|Image|Sumber foto|Dok\.?)\s*:\s*([^|()]{2,60})$"),
-           re.compile(r"^((?:Dok\.|Dokumentasi|Kompas\.com/|KOMPAS\.com/)\S[^ ]*(?: [A-Z][\w.]*){0,3})"))
+           re.compile(r"(?:^|\s)((?:ANTARA(?: FOTO)?|KOMPAS\.com|TEMPO)/[\w .'-]{2,60})$", re.I))
 
 
 def _photo_credit(caption: Optional[str]) -> Optional[str]:
