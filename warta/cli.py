@@ -4,6 +4,7 @@ from __future__ import annotations
 import typer
 
 from warta.commands import analyze as analyze_cmd
+from warta.commands import events as events_cmd
 from warta.commands import ner as ner_cmd
 from warta.commands import parse as parse_cmd
 
@@ -15,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (parse_cmd, analyze_cmd, ner_cmd):
+for _module in (parse_cmd, analyze_cmd, events_cmd, ner_cmd):
     _module.register(app)
 
 

@@ -93,9 +93,10 @@ def _quantities(ctx: Context) -> None:
 @component("times", needs=("body", "published"), adds=("times",))
 def _times(ctx: Context) -> None:
     """Time expressions normalised to TIMEX3 values against the reference time."""
-    from warta.timex import find_times
+    from warta.timex import find_article_times
 
-    ctx.analysis.times = find_times(ctx.body, ctx.reference)
+    # Caption times too: those carry field="images[N].caption" and offsets into it.
+    ctx.analysis.times = find_article_times(ctx.analysis.article, ctx.reference)
 
 
 @component("timeline", needs=("times", "quotes"), adds=("timeline",))
@@ -104,6 +105,14 @@ def _timeline(ctx: Context) -> None:
     from warta.timeline import build_timeline
 
     ctx.analysis.timeline = build_timeline(ctx.analysis)
+
+
+@component("events", needs=("body", "entities"), adds=("events",))
+def _events(ctx: Context) -> None:
+    """Who did what to whom, where and when (PLOVER types with CAMEO codes)."""
+    from warta.events import find_events
+
+    ctx.analysis.events = find_events(ctx.analysis, ctx.nlp)
 
 
 # ---------------------------------------------------------------- runner ---
@@ -119,7 +128,9 @@ def reference_time(article: Article, override: Optional[str] = None) -> Optional
     value = override or article.published
     if not value:
         return None
-    return dt.datetime.fromisoformat(value)
+    from warta.timex import parse_reference  # accepts unpadded dates such as 2013-12-5
+
+    return parse_reference(value)
 
 
 def analyze(article: Article, components: Optional[Iterable[str]] = None,

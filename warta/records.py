@@ -151,7 +151,7 @@ class Quantity(Record):
     end: int
     value: float
     unit: Optional[str] = None       # counted noun, or ISO currency, or "%"
-    qualifier: Optional[str] = None  # about | almost | more-than | less-than | at-least | range
+    qualifier: Optional[str] = None  # about | approx | almost | more-than | less-than | at-least | at-most
     value_max: Optional[float] = None
 
 
@@ -163,6 +163,48 @@ class TimeExpression(Record):
     type: str                 # DATE | TIME | DURATION | SET
     value: str                # TIMEX3 value
     field: Optional[str] = None  # None: offsets into Article.body; else e.g. "images[0].caption"
+
+
+@dataclass
+class Actor(Record):
+    """Who acts or is acted upon, coded in the CAMEO style (``KAZGOV``, ``IGOCSTO``)."""
+
+    name: Optional[str]
+    entity_id: Optional[str] = None
+    code: Optional[str] = None      # country ISO 3166 alpha-3 (or IGO + org) + sector
+    country: Optional[str] = None   # ISO 3166-1 alpha-2
+    sector: Optional[str] = None    # GOV MIL POL JUD OPP PTY REB CVL MED BUS IGO COP ...
+
+
+@dataclass
+class Place(Record):
+    name: Optional[str]
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+@dataclass
+class Event(Record):
+    """Who did what to whom, where and when (PLOVER type with the closest CAMEO code)."""
+
+    type: str                        # one of PLOVER's 19 types
+    mode: Optional[str]
+    cameo: Optional[str]             # None for PLOVER types CAMEO has no code for (CRIME)
+    goldstein: Optional[float]
+    quad_class: Optional[int]        # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    actor: Optional[Actor]
+    target: Optional[Actor]
+    trigger: Mention
+    sentence: Mention                # the sentence span (text, start, end)
+    location: Optional[Place] = None
+    date: Optional[str] = None       # TIMEX3-style value (2022-01-05, 2022-W01)
+    size: Optional[float] = None     # people or troops involved
+    negated: bool = False
+    hypothetical: bool = False
+    source: Optional[Speaker] = None  # the speaker when the event is reported in a quote
+    confidence: float = 0.5
+    mentions: list[Mention] = field(default_factory=list)  # every trigger of this same event
 
 
 @dataclass
@@ -178,7 +220,7 @@ class Analysis(Record):
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -197,7 +239,7 @@ class Analysis(Record):
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             quantities=[Quantity.from_dict(q) for q in data.get("quantities", [])],
             times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
-            events=list(data.get("events", [])),
+            events=[Event.from_dict(e) for e in data.get("events", [])],
             timeline=list(data.get("timeline", [])),
         )
 
@@ -208,4 +250,11 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Article", "dateline"): Dateline,
     ("Entity", "mentions"): Mention,
     ("Quote", "speaker"): Speaker,
+    ("Event", "actor"): Actor,
+    ("Event", "target"): Actor,
+    ("Event", "trigger"): Mention,
+    ("Event", "sentence"): Mention,
+    ("Event", "location"): Place,
+    ("Event", "source"): Speaker,
+    ("Event", "mentions"): Mention,
 }

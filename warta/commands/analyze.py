@@ -1,7 +1,7 @@
 """``warta analyze``: Articles plus entities, quotes, quantities and times."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 
@@ -9,7 +9,7 @@ from warta.commands import common
 from warta.errors import WartaError
 from warta.parse import parse_capture
 from warta.pipeline import REGISTRY, analyze as run_pipeline
-from warta.records import Article, Capture, article_id
+from warta.records import Analysis, Article, Capture, article_id
 
 
 def register(app: typer.Typer) -> None:
@@ -33,13 +33,32 @@ def analyze(
     """Parse the inputs and run the analysis components over each Article."""
     if output not in ("json", "jsonl"):
         raise typer.BadParameter(f"{output!r}; choose json or jsonl", param_hint="--format")
+    chosen = parse_components(components)
+    done = failed = 0
+    for result in iter_analyses(paths, plain, published, chosen, input_format, columns, url, fetched_at,
+                                jsonl_errors=output == "jsonl"):
+        if result is None:
+            failed += 1
+            continue
+        done += 1
+        common.emit(result.to_dict())
+    common.finish(done, failed, strict)
+
+
+def parse_components(components: Optional[str]) -> Optional[list[str]]:
     chosen = [c.strip() for c in components.split(",") if c.strip()] if components else None
     unknown = [c for c in chosen or [] if c not in REGISTRY]
     if unknown:
         raise typer.BadParameter(f"unknown: {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
                                  param_hint="--components")
+    return chosen
+
+
+def iter_analyses(paths: list[str], plain: bool, published: Optional[str], chosen: Optional[list[str]],
+                  input_format: str, columns: Optional[str], url: Optional[str], fetched_at: Optional[str],
+                  jsonl_errors: bool) -> Iterator[Optional[Analysis]]:
+    """An Analysis per readable record; None (after reporting it) for one that failed."""
     items = list(common.captures(paths, "text" if plain else input_format, columns, url, fetched_at))
-    done = failed = 0
     with common.progress("analyze") as advance:
         for item in items:
             try:
@@ -48,14 +67,12 @@ def analyze(
                 article = plain_article(item, published) if plain else parse_capture(item)
                 result = run_pipeline(article, chosen, published=published)
             except WartaError as err:
-                failed += 1
-                common.report_error(err, jsonl_out=output == "jsonl")
+                common.report_error(err, jsonl_out=jsonl_errors)
                 advance(False)
+                yield None
                 continue
-            done += 1
-            common.emit(result.to_dict())
             advance(True)
-    common.finish(done, failed, strict)
+            yield result
 
 
 def plain_article(capture: Capture, published: Optional[str]) -> Article:

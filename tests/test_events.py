@@ -1,0 +1,104 @@
+"""Event coding on original sentences with hand-made entities (no NER model needed)."""
+from __future__ import annotations
+
+import re
+
+from warta.events import find_events, lexicon
+from warta.morphology import analyse
+from warta.records import Analysis, Article, Entity, Mention, Quantity, TimeExpression
+
+BODY = ("Polisi Resor Bantul menangkap Joko Santoso di Yogyakarta pada Senin (3/3/2025). "
+        "Kemudian Rudi Hartono ditahan oleh Kejaksaan Agung. "
+        "Menteri Luar Negeri Retno Wulan mengecam serangan terhadap warga sipil. "
+        "Pemerintah Malaysia tidak menolak usulan tersebut. "
+        "Sekitar 300 pengunjuk rasa menggelar unjuk rasa di depan Gedung DPRD Sleman. "
+        "Gubernur Ani Suryani akan menarik pasukan dari perbatasan. "
+        "Harga cabai naik tajam pekan ini.")
+
+
+def entity(eid, name, type_, *surfaces, country=None, kind=None):
+    mentions = []
+    for surface in surfaces:
+        for m in re.finditer(re.escape(surface), BODY):
+            mentions.append(Mention(surface, m.start(), m.end()))
+    return Entity(eid, name, type_, mentions, country=country, kind=kind)
+
+
+def analysis():
+    entities = [
+        entity("E1", "Polisi Resor Bantul", "ORG", "Polisi Resor Bantul", country="ID"),
+        entity("E2", "Joko Santoso", "PER", "Joko Santoso"),
+        entity("E3", "Yogyakarta", "LOC", "Yogyakarta", country="ID", kind="city"),
+        entity("E4", "Rudi Hartono", "PER", "Rudi Hartono"),
+        entity("E5", "Kejaksaan Agung", "ORG", "Kejaksaan Agung", country="ID"),
+        entity("E6", "Retno Wulan", "PER", "Retno Wulan"),
+        entity("E7", "Malaysia", "LOC", "Malaysia", country="MY", kind="country"),
+        entity("E8", "Ani Suryani", "PER", "Ani Suryani"),
+    ]
+    times = [TimeExpression("Senin (3/3/2025)", BODY.index("Senin"), BODY.index("Senin") + 16, "DATE", "2025-03-03")]
+    q_start = BODY.index("300")
+    quantities = [Quantity("300 pengunjuk rasa", q_start, q_start + 18, 300, "pengunjuk rasa")]
+    article = Article("a", "test", body=BODY, published="2025-03-04T10:00:00+07:00")
+    return Analysis(article, entities=entities, times=times, quantities=quantities)
+
+
+def by_trigger(events):
+    return {e.trigger.text: e for e in events}
+
+
+def test_morphology_finds_one_root_for_affixed_forms():
+    for word in ("menarik", "ditarik", "penarikan"):
+        assert "tarik" in analyse(word)
+    assert analyse("ditahan")["tahan"] == "passive"
+    assert analyse("penarikan")["tarik"] == "nominal"
+    assert analyse("mempertanyakan").get("tanya") == "active"
+
+
+def test_active_arrest_with_date_and_location():
+    ev = by_trigger(find_events(analysis()))["menangkap"]
+    assert (ev.type, ev.mode, ev.cameo, ev.quad_class) == ("COERCE", "arrest", "173", 4)
+    assert ev.actor.name == "Polisi Resor Bantul" and ev.actor.code == "IDNCOP"
+    assert ev.target.name == "Joko Santoso"
+    assert ev.date == "2025-03-03" and ev.location.name == "Yogyakarta"
+    assert BODY[ev.trigger.start:ev.trigger.end] == "menangkap"
+    assert BODY[ev.sentence.start:ev.sentence.end].startswith("Polisi Resor Bantul")
+
+
+def test_passive_with_oleh_swaps_roles():
+    ev = by_trigger(find_events(analysis()))["ditahan"]
+    assert ev.actor.name == "Kejaksaan Agung" and ev.actor.sector == "JUD"
+    assert ev.target.name == "Rudi Hartono"
+    assert ev.date == "2025-03-04"  # no date in the sentence: the publication date
+
+
+def test_criticism_and_negation():
+    events = by_trigger(find_events(analysis()))
+    assert events["mengecam"].type == "DISAPPROVE" and events["mengecam"].actor.sector == "GOV"
+    rejected = events["menolak"]
+    assert rejected.type == "REJECT" and rejected.negated and rejected.actor.code == "MYSGOV"
+
+
+def test_protest_size_and_hypothetical_withdrawal():
+    events = by_trigger(find_events(analysis()))
+    protest = events["unjuk rasa"]
+    assert protest.type == "PROTEST" and protest.actor.sector == "OPP" and protest.size == 300
+    withdrawal = events["menarik"]
+    assert withdrawal.type == "RETREAT" and withdrawal.cameo == "0874" and withdrawal.hypothetical
+
+
+def test_no_event_without_a_trigger_or_an_actor():
+    events = find_events(analysis())
+    assert not any("cabai" in e.sentence.text for e in events)
+    bare = Analysis(Article("b", "t", body="Ditangkap di rumahnya."), entities=[])
+    assert find_events(bare) == []  # passive, no agent, no country to attribute it to
+
+
+def test_lexicon_rows_are_well_formed():
+    plover = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND",
+              "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
+              "CRIME"}
+    from warta.events import cameo_table
+    for rules in lexicon().values():
+        for rule in rules:
+            assert rule.type in plover
+            assert rule.cameo is None or rule.cameo in cameo_table(), rule
