@@ -5,12 +5,15 @@ Handles the forms seen on the main outlets:
 ``Kompas.com- 18/06/2025, 21:35 WIB``, ``18 Juni 2025 | 20.04 WIB``,
 ``, Jurnalis-Senin, 16 Juni 2025 |15:20 WIB``, ``Diperbarui 18 Jun 2025,
 14:05 WIB`` (an update time), ISO 8601 from metadata, and relative forms
-(``2 jam lalu``) against the capture time.  Anything else goes to
-dateparser as a last resort.
+(``2 jam lalu``, ``kemarin 20:15``) against the capture time, and the
+month-first order some pages use (``Juni 18, 2025 10:30 WIB``).  Anything
+else goes to dateparser as a last resort.
 
 The zone words map to fixed offsets: WIB +07:00, WITA +08:00, WIT +09:00.
 A time without a zone is read as WIB (most outlets are in Jakarta) and the
-reading says so in ``assumed_zone``.
+reading says so in ``assumed_zone``; a date without a time of day is read as
+midnight and says so in ``warnings``.  A capture time without an offset is
+taken as WIB too.
 """
 from __future__ import annotations
 
@@ -45,8 +48,15 @@ _TIME = (r"(?:[\s,|\-–]*(?:pukul|jam|pk\.?)?\s*(?P<hour>\d{1,2})[:.](?P<minute
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 TEXT_DATE = re.compile(
     rf"(?P<day>\d{{1,2}})\s*(?P<month>{_MONTH_WORD})\.?,?\s+(?P<year>\d{{4}}){_TIME}", re.I)
+MONTH_FIRST_DATE = re.compile(
+    rf"(?<![\w])(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}}){_TIME}", re.I)
 NUMERIC_DATE = re.compile(rf"(?<![\d/])(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}}){_TIME}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# "kemarin 20:15", "hari ini, 09.30 WIB": a named day plus a time.
+NAMED_DAY = re.compile(
+    r"(?P<word>kemarin|hari ini|tadi(?:\s+(?:pagi|siang|sore|malam))?)\s*,?\s*(?:pukul\s*)?"
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<zone>WIB|WITA|WIT)\b)?", re.I)
+_DAY_OFFSET = {"kemarin": 1, "hari ini": 0}
 RELATIVE = re.compile(
     r"(?P<n>\d+|se|satu|dua|tiga|empat|lima)\s*(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu",
     re.I)
@@ -62,6 +72,7 @@ class DateReading:
     published: Optional[str] = None
     updated: Optional[str] = None
     assumed_zone: bool = False
+    date_only: bool = False  # the string gives a day, no time of day
     warnings: list[str] = field(default_factory=list)
 
 
@@ -107,15 +118,42 @@ def find_datetimes(text: str, reference: Optional[dt.datetime] = None) -> list[t
         add(m.start(), m.end(), (value if not assumed else value.replace(tzinfo=WIB), assumed and ":" in m.group(0)))
     for m in TEXT_DATE.finditer(text):
         add(m.start(), m.end(), _from_match(m, MONTHS[m.group("month").lower()]))
+    for m in MONTH_FIRST_DATE.finditer(text):
+        add(m.start(), m.end(), _from_match(m, MONTHS[m.group("month").lower()]))
     for m in NUMERIC_DATE.finditer(text):
         add(m.start(), m.end(), _from_match(m, int(m.group("month"))))
     if reference is not None:
+        reference = _aware(reference)
+        for m in NAMED_DAY.finditer(text):
+            add(m.start(), m.end(), _named_day(m, reference))
         for m in RELATIVE.finditer(text):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
             value = reference - dt.timedelta(seconds=count * _UNIT_SECONDS[m.group("unit").lower()])
             add(m.start(), m.end(), (value.replace(microsecond=0), False))
     return sorted(found, key=lambda f: f[0])
+
+
+def _aware(reference: dt.datetime) -> dt.datetime:
+    """A capture time without an offset is taken as WIB."""
+    return reference if reference.tzinfo is not None else reference.replace(tzinfo=WIB)
+
+
+def _named_day(match: re.Match, reference: dt.datetime) -> Optional[tuple[dt.datetime, bool]]:
+    word = match.group("word").lower()
+    days = _DAY_OFFSET.get(word, 0)
+    tz, assumed = _tz(match)
+    local = reference.astimezone(tz if not assumed else reference.tzinfo)
+    day = (local - dt.timedelta(days=days)).date()
+    value = dt.datetime(day.year, day.month, day.day, int(match.group("hour")), int(match.group("minute")),
+                        tzinfo=tz if not assumed else reference.tzinfo)
+    return value, False
+
+
+def has_time_of_day(text: str) -> bool:
+    """Does the date string carry a clock time (not just a day)?"""
+    return bool(re.search(r"(?<![\d/.-])\d{1,2}[:.]\d{2}(?![\d/.-]*\d{4})|\b(?:jam|menit|detik)\b", text, re.I)) \
+        or bool(ISO_DATE.search(text) and re.search(r"T?\d{2}:\d{2}", text))
 
 
 def read_date(text: Optional[str], reference: Optional[dt.datetime] = None) -> DateReading:
@@ -138,6 +176,9 @@ def read_date(text: Optional[str], reference: Optional[dt.datetime] = None) -> D
             reading.assumed_zone |= assumed
     if reading.assumed_zone:
         reading.warnings.append("no time zone in the date string: WIB (+07:00) assumed")
+    if not has_time_of_day(text):
+        reading.date_only = True
+        reading.warnings.append("no time of day in the date string: midnight assumed")
     return reading
 
 
