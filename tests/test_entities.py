@@ -240,3 +240,17 @@ def test_canonical_page_entities():
     kinds = {e.name: e.kind for e in entities if e.type == "LOC"}
     assert kinds["Moscow"] == "seat-of-government" and kinds["Washington"] == "seat-of-government"
     assert kinds["Soviet Union"] == "former-state"
+
+
+def test_one_capital_as_place_and_as_government_gives_two_entities():
+    body = "Delegasi itu tiba di Moskow pada Senin. Moskow menolak usulan tersebut."
+    entities = analyse(body, [("LOC", "Moskow")])
+    kinds = sorted((e.kind, e.mentions[0].start) for e in entities if e.name == "Moscow")
+    assert [k for k, _ in kinds] == ["city", "seat-of-government"]
+
+
+def test_capital_inside_a_longer_name_or_after_a_locative_is_not_the_government():
+    body = ("Majelis hakim Pengadilan Negeri Jakarta memutuskan perkara itu. "
+            "Kedutaan Besar Jepang di Jakarta mengatakan warganya aman.")
+    entities = analyse(body, [("LOC", "Jakarta")])
+    assert {e.kind for e in entities if e.name == "Jakarta"} == {"city"}

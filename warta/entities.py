@@ -78,6 +78,7 @@ ACTOR_ADVERBS = frozenset("juga pun telah sudah akan tidak belum masih segera la
 REACTION_NOUNS = ("respons", "respon", "reaksi", "tanggapan", "kecaman", "kritik", "tekanan", "sanksi",
                   "ancaman", "peringatan", "protes", "dukungan", "tuduhan", "desakan", "pernyataan", "sikap",
                   "keberatan", "penolakan", "permintaan", "tuntutan", "bantahan")
+LOCATIVES = frozenset("di ke dari dekat sekitar".split())
 OBJECT_MARKERS = frozenset("kepada terhadap dengan bersama untuk bagi oleh dari pada memecat menangkap".split())
 # Words before a place name that make it a language or people, not a place.
 NOT_A_PLACE_BEFORE = frozenset({"bahasa", "berbahasa", "suku", "etnis", "keturunan", "masakan", "gaya"})
@@ -129,7 +130,7 @@ class _Group:
     label: str
     key: str
     mentions: list[_Mention] = field(default_factory=list)
-    acronyms: set[str] = field(default_factory=set)
+    seat_of: Optional[str] = None   # alpha-2 when these mentions stand for that country's government
 
     def add(self, mention: _Mention) -> None:
         mention.group = self
@@ -232,6 +233,8 @@ def _scan_places(body: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if place.kind != "country" and re.match(r" [A-Z]", body[end:end + 2]):
             continue  # "Istana Maimun", "Jakarta Convention Center": part of a longer name
+        if place.kind in ("city", "seat-of-government") and _part_of_longer_name(body, start):
+            continue  # "Real Madrid", "Pengadilan Tipikor Jakarta", "Kompleks Istana Kepresidenan"
         m = _Mention(start, end, body[start:end], "LOC", name=body[start:end], place=place, via="scan")
         if m.text in gazetteer.SCAN_ACTOR_ONLY and not _used_as_actor(body, m):
             continue
@@ -386,36 +389,32 @@ def _group_others(mentions: list[_Mention], acronyms: dict[str, str]) -> list[_G
 
 def _repeats(body: str, groups: list[_Group], mentions: list[_Mention]) -> None:
     """Plain later occurrences of a person's name parts, an ORG's acronym or long form, that NER missed."""
-    taken = sorted((m.start, m.end) for m in mentions)
-    starts = [t[0] for t in taken]
-
-    def free(start: int, end: int) -> bool:
-        i = bisect.bisect_left(starts, end)
-        return not any(_overlaps(start, end, s, e) for s, e in taken[max(0, i - 3):i])
-
+    form_group: dict[str, _Group] = {}
     for group in groups:
-        forms: set[str] = set()
         if group.label == "PER":
             for m in group.mentions:
-                forms.add(m.name)
                 parts = m.name.split()
-                if len(parts) > 1 and len(parts[-1]) >= 3:
-                    forms.add(parts[-1])
+                for form in (m.name, parts[-1] if len(parts) > 1 and len(parts[-1]) >= 3 else ""):
+                    if form[:1].isupper():
+                        form_group.setdefault(form, group)
         elif group.label == "ORG":
-            forms = {m.text for m in group.mentions if m.via in ("acronym", "ner") and (" " in m.text or m.text.isupper())}
-        else:
+            for m in group.mentions:
+                if m.text[:1].isupper() and (" " in m.text or m.text.isupper()):
+                    form_group.setdefault(m.text, group)
+    if not form_group:
+        return
+    taken = sorted((m.start, m.end) for m in mentions)
+    pattern = re.compile(rf"(?<![\w\-])(?:{_alternation(form_group)})(?![\w\-])")
+    for hit in pattern.finditer(body):
+        start, end = hit.span()
+        i = bisect.bisect_left(taken, (end, end))
+        if any(_overlaps(start, end, s, e) for s, e in taken[max(0, i - 3):i]):
             continue
-        for form in sorted(forms, key=len, reverse=True):
-            if not form[:1].isupper():
-                continue
-            for hit in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", body):
-                if free(hit.start(), hit.end()):
-                    m = _Mention(hit.start(), hit.end(), form, group.label, form, via="repeat")
-                    group.add(m)
-                    mentions.append(m)
-                    i = bisect.bisect_left(starts, hit.start())
-                    starts.insert(i, hit.start())
-                    taken.insert(i, (hit.start(), hit.end()))
+        group = form_group[hit.group(0)]
+        m = _Mention(start, end, hit.group(0), group.label, hit.group(0), via="repeat")
+        group.add(m)
+        mentions.append(m)
+        taken.insert(i, (start, end))
 
 
 # ----------------------------------------------------- 6. coreference ---
@@ -505,16 +504,31 @@ def _role_holder(m: _Mention, people: list[_Group]) -> Optional[_Group]:
 # ---------------------------------------------- 7. seats of government ---
 
 def _used_as_actor(body: str, m: _Mention) -> bool:
+    before = body[max(0, m.start - 60):m.start]
+    if _REACTION_BEFORE_RE.search(before):
+        return True
+    if _part_of_longer_name(body, m.start):
+        return False  # "Pengadilan Tipikor Jakarta memutuskan": the court acts, not the capital
+    previous = before.split()[-1:] or [""]
+    if previous[0].lower() in LOCATIVES:
+        return False  # "Kedutaan Besar AS di Hanoi mengatakan"
     after = body[m.end:m.end + 60].split()
     words = [w.strip(",.;:\"'”") .lower() for w in after[:4]]
     while words and words[0] in ACTOR_ADVERBS:
         words.pop(0)
     if words and words[0] in ACTOR_VERBS:
         return True
-    before = body[max(0, m.start - 60):m.start]
-    if _REACTION_BEFORE_RE.search(before):
-        return True
     return bool(re.search(r"(?i:menurut|pihak)\s+$", before))
+
+
+def _part_of_longer_name(body: str, start: int) -> bool:
+    """The word before is capitalised (or closes a parenthesis) inside the sentence: "Pemprov Jakarta"."""
+    before = body[max(0, start - 40):start]
+    hit = re.search(r"([\w)]+)[ \t]+$", before)
+    if not hit:
+        return False
+    word = hit.group(1)
+    return word.endswith(")") or (word[:1].isupper() and not re.search(r"[.!?:\n\"“”]\s*" + re.escape(word) + r"[ \t]+$", before))
 
 
 # ------------------------------------------------------------ assemble ---
@@ -544,10 +558,27 @@ def _entity(body: str, group: _Group, number: int, countries: set[str]) -> Entit
             entity.name, entity.country = place.name, place.country
             entity.lat, entity.lon = place.lat, place.lon
             entity.kind = gazetteer.kind_label(place)
-            if place.governs and any(_used_as_actor(body, m) for m in mentions):
-                entity.kind = "seat-of-government"
-                entity.country = place.governs
+            if group.seat_of:
+                entity.kind, entity.country = "seat-of-government", group.seat_of
     return entity
+
+
+def _split_government_uses(body: str, group: _Group) -> list[_Group]:
+    """A capital used as an actor is its government: those mentions become their own entity."""
+    place = next((m.place for m in group.mentions if m.place), None)
+    if group.label != "LOC" or place is None or not place.governs:
+        return [group]
+    if place.kind == "seat-of-government":
+        return [group]  # the Kremlin, Gedung Putih: always the government
+    acting = [m for m in group.mentions if _used_as_actor(body, m)]
+    if not acting:
+        return [group]
+    seat = _Group("LOC", group.key + "#government")
+    seat.seat_of = place.governs
+    for m in acting:
+        group.mentions.remove(m)
+        seat.add(m)
+    return [g for g in (group, seat) if g.mentions]
 
 
 def _country_in(name: str) -> Optional[str]:
@@ -589,6 +620,7 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     anaphors = _anaphors(body, doc_text, mentions)
     _resolve_anaphors(body, doc_text, anaphors, people)
 
+    others = [part for g in others for part in _split_government_uses(body, g)]
     groups = sorted(people + others, key=lambda g: g.first)
     countries = {m.place.country for m in mentions if m.place}
     return [_entity(body, g, i, countries) for i, g in enumerate(groups, 1)]

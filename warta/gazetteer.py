@@ -250,17 +250,36 @@ def kind_label(place: Place) -> str:
     return "city" if place.kind == "kota" else place.kind
 
 
+_WORD_RE = re.compile(r"(?<![\w\-])[A-Z][\w\-]*")
+
+
 @functools.lru_cache(maxsize=1)
-def _scan_pattern() -> re.Pattern[str]:
-    forms = sorted(_scan_forms(), key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])")
+def _scan_by_first_word() -> dict[str, list[str]]:
+    """Scan forms indexed by their first capitalised word, longest form first."""
+    index: dict[str, list[str]] = {}
+    for form in _scan_forms():
+        first = _WORD_RE.match(form)
+        if first:
+            index.setdefault(first.group(0), []).append(form)
+    for forms in index.values():
+        forms.sort(key=len, reverse=True)
+    return index
 
 
 def scan(text: str) -> list[tuple[int, int, Place]]:
-    """Country, province, seat and large-capital names written in ``text`` (exact case)."""
-    forms = _scan_forms()
-    return [(m.start(), m.end(), get(forms[m.group(0)])) for m in _scan_pattern().finditer(text)]
+    """Country, province, seat and large-capital names written in ``text`` (exact case, longest match)."""
+    index, forms = _scan_by_first_word(), _scan_forms()
+    out, resume = [], 0
+    for word in _WORD_RE.finditer(text):
+        if word.start() < resume:
+            continue
+        for form in index.get(word.group(0), ()):
+            end = word.start() + len(form)
+            if text.startswith(form, word.start()) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                out.append((word.start(), end, get(forms[form])))
+                resume = end
+                break
+    return out
 
 
 def distance_km(a: Place, b: Place) -> Optional[float]:
