@@ -13,7 +13,7 @@ Sources (build time only; warta reads the TSV at run time):
     - a province: its capital city (table ``PROVINCE_CAPITALS`` below);
     - a kota: the GeoNames place of the same name in the same province;
     - a kabupaten: the median of the GeoNames places that carry the names of
-      its kecamatan (>= 3 matches unique in the province, two thirds of
+      its kecamatan (>= 2 matches unique in the province, two thirds of
       them within 0.35 degrees of the median), else a place of the
       regency's own name, else none (lat/lon left empty).  The method is in the ``source`` column.
 
@@ -66,6 +66,7 @@ PROVINCE_CAPITALS = {
     "95": "Wamena", "96": "Sorong",
 }
 
+MIN_KECAMATAN_POINTS = 2
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'.\- ]{2,}$")
 
 
@@ -246,7 +247,7 @@ def regency_rows(regions, places, admin1, province_caps) -> tuple[list[dict], se
                 hits = [c for c in places.get(fold(place).lower(), []) if c["admin1code"] == a1]
                 if len(hits) == 1:
                     points.append((hits[0]["latitude"], hits[0]["longitude"]))
-            if len(points) >= 3 and _agree(points):
+            if len(points) >= MIN_KECAMATAN_POINTS and _agree(points):
                 lat = statistics.median(p[0] for p in points)
                 lon = statistics.median(p[1] for p in points)
                 source = f"median of {len(points)} kecamatan places (GeoNames)"

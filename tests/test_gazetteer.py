@@ -114,3 +114,14 @@ def test_every_curated_alias_points_at_a_known_place():
     assert len(rows) > 50
     missing = [r["surface"] for r in rows if gazetteer.get(r["key"]) is None]
     assert missing == []
+
+
+def test_kabupaten_kota_points_lie_near_their_province():
+    core = gazetteer._core()
+    provinces = {p.name: p for p in (core.place(k) for k in core.rows if k.startswith("province:"))}
+    regions = [core.place(k) for k in core.rows if k.startswith("region:")]
+    assert len(regions) == 514  # Kepmendagri 2025: 416 kabupaten + 98 kota
+    located = [r for r in regions if r.lat is not None]
+    assert len(located) >= 300
+    far = [r.name for r in located if gazetteer.distance_km(r, provinces[r.admin]) > 700]
+    assert far == []
