@@ -254,3 +254,12 @@ def test_capital_inside_a_longer_name_or_after_a_locative_is_not_the_government(
             "Kedutaan Besar Jepang di Jakarta mengatakan warganya aman.")
     entities = analyse(body, [("LOC", "Jakarta")])
     assert {e.kind for e in entities if e.name == "Jakarta"} == {"city"}
+
+
+def test_title_inside_the_ner_span_is_stripped_from_the_name():
+    body = "Presiden Joko Susanto membuka pameran. Joko Susanto lalu berkeliling, kata pengamat Maya Sari."
+    entities = analyse(body, [("PER", "Presiden Joko Susanto"), ("PER", "Joko Susanto"), ("PER", "Maya Sari")])
+    joko = by_name(entities, "Joko Susanto")
+    assert mention_texts(joko) == ["Presiden Joko Susanto", "Joko Susanto"] and joko.role == "Presiden"
+    maya = by_name(entities, "Maya Sari")
+    assert mention_texts(maya) == ["Maya Sari"] and maya.role == "pengamat"

@@ -252,6 +252,8 @@ def _person_name(body: str, m: _Mention, text: _Text) -> None:
     window_start = max(text.sentence_start(m.start), m.start - 160)
     window = body[window_start:m.start]
     adjacent = _ADJACENT_TITLES_RE.search(window)
+    if adjacent and not adjacent.group(1)[:1].isupper() and adjacent.group(1).split()[0].lower() not in RANKS:
+        adjacent = None  # "kata pengamat Budi": a lower-case function gives the role, not the name
     if adjacent and not lead:
         m.start = window_start + adjacent.start(1)
         m.text = body[m.start:m.end]
