@@ -164,8 +164,8 @@ def _dedupe(authors: list[Author]) -> list[Author]:
 
 # A line naming only a role and a newsroom, under a bare name line:
 # "Wartawan BBC News Indonesia", "Koresponden VOA di Washington".
-ROLE_LINE = re.compile(r"^(?P<label>wartawan|reporter|koresponden|jurnalis|kontributor|penulis|editor)\s+"
-                       r"(?:[A-Z][\w.-]*|di|untuk)(?:\s+(?:[A-Z][\w.-]*|di|untuk)){0,5}$", re.I)
+ROLE_LINE = re.compile(r"^(?i:(?P<label>wartawan|reporter|koresponden|jurnalis|kontributor|penulis|editor))\s+"
+                       r"[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|di|untuk)){0,5}$")
 
 
 def role_line(line: str) -> Optional[str]:
