@@ -720,12 +720,17 @@ def _printed_time(tree: LexborHTMLParser, outlet: Optional[OutletSelectors], gen
     anchors: list[int] = []  # the body container and every printed copy of the headline
     for index, node in enumerate(root.traverse(include_text=True)):
         mem_id = node.mem_id
-        if mem_id == anchor or (title and node.tag == "-text" and _clean_inline(node.text_content) == title):
+        if mem_id == anchor or (title and node.tag == "-text" and _is_title_text(node.text_content, title)):
             anchors.append(index)
         if mem_id in dated:
             found = _time_in_text(node.text(separator=" "))
             if found:
                 candidates.append((index, found, -150.0))
+            continue
+        if node.tag == "time" and node.attributes.get("datetime"):
+            found = _read_declared([node.attributes["datetime"]])
+            if found:
+                candidates.append((index, found, -100.0))
             continue
         if node.tag != "-text":
             continue
@@ -746,6 +751,11 @@ def _printed_time(tree: LexborHTMLParser, outlet: Optional[OutletSelectors], gen
         return distance + penalty + (0 if found.has_time else 400) + (60 if found.zone_assumed else 0)
 
     return min(candidates, key=cost)[1]
+
+
+def _is_title_text(text: Optional[str], title: str) -> bool:
+    # The cheap length test first: most text nodes are far shorter or longer than a headline.
+    return bool(text) and len(title) <= len(text) <= 3 * len(title) + 40 and _clean_inline(text) == title
 
 
 def _time_in_text(text: str) -> Optional[_Time]:
@@ -801,9 +811,14 @@ def _widen_to_container(tree: LexborHTMLParser, extracted: list[str],
     widened = _container_paragraphs(node, drop)
     wanted = set(_word_grams(" ".join(extracted)))
     have = set(_word_grams(" ".join(widened)))
-    if wanted and len(wanted & have) >= 0.95 * len(wanted) and len(have) <= 1.6 * len(wanted):
-        return node, widened
-    return None, extracted
+    if not wanted or len(wanted & have) < 0.95 * len(wanted) or len(have) > 1.6 * len(wanted):
+        return None, extracted
+    # What the element adds must read as article prose (long sentences), not link lists or labels.
+    added = [p for p in widened if not set(_word_grams(p)) <= wanted]
+    prose = sum(len(p) for p in added if len(p) >= 60 and re.search(r"[.!?\"”]", p))
+    if prose < 0.7 * sum(len(p) for p in added):
+        return None, extracted
+    return node, widened
 
 
 def _text_node_within(tree: LexborHTMLParser, paragraph: str, last: bool) -> Optional[LexborNode]:
@@ -925,7 +940,8 @@ def _drop_furniture(paragraphs: list[str], title: Optional[str] = None) -> tuple
             credits.append(paragraph)
         elif (JUNK_LINE.match(paragraph) or CONTACT_LINE.search(paragraph) or _is_date_line(paragraph)
               or not re.search(r"[^\W\d_]", paragraph)
-              or (at_top and (paragraph.lower() == heading or re.fullmatch(r"[\w.]+", paragraph)))):
+              or (at_top and (paragraph.lower() == heading
+                              or (re.fullmatch(r"[\w.]+", paragraph) and not paragraph.isupper())))):
             removed.append(paragraph)
         else:
             kept.append(paragraph)
