@@ -98,15 +98,18 @@ _ROLE_RE = re.compile(
     rf"(?<![\w\-])((?i:{_TITLE})(?:\s*,?\s+(?:[A-Z][\w.'’\-]*|\([A-Z][\w.\-]*\)|dan|&|(?i:{_TITLE_OR_HONOR})))*)[\s,]*$")
 _ADJACENT_TITLES_RE = re.compile(rf"(?<![\w\-])((?:(?i:{_TITLE_OR_HONOR})\s+)+)$")
 _LEADING_TITLES_RE = re.compile(rf"^(?:(?i:{_TITLE_OR_HONOR})\s+)+(?=[A-Z])")
-_DESCRIPTION_RE = re.compile(
-    rf"(?<![\w\-])(?:(?i:mantan|eks)\s+)?(?:(?i:sang)\s+(?i:({_alternation(DESCRIPTION_HEADS)}))(?![\w\-])"
-    rf"|(?i:({_alternation(DESCRIPTION_HEADS)}))\s+(?:itu|tersebut)(?![\w\-]))")
+# Found from their cheap ends ("itu", "tersebut", "sang"), then the head is checked.
+_DEMONSTRATIVE_RE = re.compile(r"(?<![\w\-])(?:itu|tersebut)(?![\w\-])")
+_HEAD_BEFORE_RE = re.compile(rf"(?<![\w\-])(?:(?i:mantan|eks)\s+)?((?i:{_alternation(DESCRIPTION_HEADS)}))\s+$")
+_SANG_RE = re.compile(rf"(?<![\w\-])(?:(?i:mantan|eks)\s+)?[Ss]ang\s+((?i:{_alternation(DESCRIPTION_HEADS)}))(?![\w\-])")
 _PRONOUN_RE = re.compile(r"(?<![\w\-])(Ia|Dia|ia|dia|Beliau|beliau)(?![\w\-])")
-_NYA_RE = re.compile(rf"(?<![\w\-])(?i:{_alternation(NYA_CUES)})(nya)(?![\w\-])")
+_NYA_RE = re.compile(r"(?<![\w\-])(\w+?)(nya)(?![\w\-])")
+_NYA_CUE_SET = frozenset(NYA_CUES)
 _CUE_BEFORE_RE = re.compile(rf"(?i:{_alternation(SPEECH_CUES)})\s+$")
 _ACRONYM_AFTER_RE = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&.\-]{1,12})\)")
 _REACTION_BEFORE_RE = re.compile(rf"(?i:{_alternation(REACTION_NOUNS)})(?:\s+\w+){{0,2}}\s+(?:dari|oleh)\s+$")
 _QUOTE_RE = re.compile(r"[\"“”„]([^\"“”„]*)[\"“”„]")
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w\-])[A-Z][^\s]*?(?=[\s,.;:!?\"'”’)]|$)")
 _EDGE_JUNK = " \t\n,.;:!?\"'“”‘’()[]"
 
 
@@ -405,34 +408,40 @@ def _repeats(body: str, groups: list[_Group], mentions: list[_Mention]) -> None:
                     form_group.setdefault(m.text, group)
     if not form_group:
         return
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(form_group, key=len, reverse=True):
+        by_first.setdefault(form.split()[0], []).append(form)
     taken = sorted((m.start, m.end) for m in mentions)
-    pattern = re.compile(rf"(?<![\w\-])(?:{_alternation(form_group)})(?![\w\-])")
-    for hit in pattern.finditer(body):
-        start, end = hit.span()
-        i = bisect.bisect_left(taken, (end, end))
-        if any(_overlaps(start, end, s, e) for s, e in taken[max(0, i - 3):i]):
-            continue
-        group = form_group[hit.group(0)]
-        m = _Mention(start, end, hit.group(0), group.label, hit.group(0), via="repeat")
-        group.add(m)
-        mentions.append(m)
-        taken.insert(i, (start, end))
+    for word in _CAPITALISED_WORD_RE.finditer(body):
+        for form in by_first.get(word.group(0), ()):
+            start, end = word.start(), word.start() + len(form)
+            if not body.startswith(form, start) or (end < len(body) and (body[end].isalnum() or body[end] in "-_")):
+                continue
+            i = bisect.bisect_left(taken, (end, end))
+            if any(_overlaps(start, end, s, e) for s, e in taken[max(0, i - 3):i]):
+                break
+            group = form_group[form]
+            m = _Mention(start, end, form, group.label, form, via="repeat")
+            group.add(m)
+            mentions.append(m)
+            taken.insert(i, (start, end))
+            break
 
 
 # ----------------------------------------------------- 6. coreference ---
 
 def _anaphors(body: str, text: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """Definite descriptions, pronouns in subject position and ``-nya`` of speech cues."""
-    covered = [(m.start, m.end) for m in mentions]
+    covered = sorted((m.start, m.end) for m in mentions)
     found: list[_Mention] = []
 
     def free(start, end):
-        return not any(_overlaps(start, end, s, e) for s, e in covered)
+        i = bisect.bisect_left(covered, (end, end))
+        return not any(_overlaps(start, end, s, e) for s, e in covered[max(0, i - 3):i])
 
-    for hit in _DESCRIPTION_RE.finditer(body):
-        head = (hit.group(1) or hit.group(2)).lower()
-        if free(hit.start(), hit.end()) and not text.in_quote(hit.start()):
-            found.append(_Mention(hit.start(), hit.end(), hit.group(0), "PER", head, via="description"))
+    for start, end, head in _descriptions(body):
+        if free(start, end) and not text.in_quote(start):
+            found.append(_Mention(start, end, body[start:end], "PER", head, via="description"))
     for hit in _PRONOUN_RE.finditer(body):
         start = hit.start()
         if text.in_quote(start) or not free(start, hit.end()):
@@ -440,9 +449,22 @@ def _anaphors(body: str, text: _Text, mentions: list[_Mention]) -> list[_Mention
         if hit.group(1).lower() == "beliau" or _subject_position(body, text, start, mentions):
             found.append(_Mention(start, hit.end(), hit.group(1), "PER", hit.group(1).lower(), via="pronoun"))
     for hit in _NYA_RE.finditer(body):
-        if not text.in_quote(hit.start()):
-            found.append(_Mention(hit.start(1), hit.end(1), "nya", "PER", "nya", via="pronoun"))
+        if hit.group(1).lower() in _NYA_CUE_SET and not text.in_quote(hit.start()):
+            found.append(_Mention(hit.start(2), hit.end(2), "nya", "PER", "nya", via="pronoun"))
     return found
+
+
+def _descriptions(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, head) of "Presiden itu", "mantan menteri tersebut", "sang gubernur"."""
+    out = []
+    for hit in _DEMONSTRATIVE_RE.finditer(body):
+        window_start = max(0, hit.start() - 40)
+        head = _HEAD_BEFORE_RE.search(body[window_start:hit.start()])
+        if head:
+            out.append((window_start + head.start(), hit.end(), head.group(1).lower()))
+    for hit in _SANG_RE.finditer(body):
+        out.append((hit.start(), hit.end(), hit.group(1).lower()))
+    return out
 
 
 def _subject_position(body: str, text: _Text, start: int, mentions: list[_Mention]) -> bool:
