@@ -263,3 +263,9 @@ def test_title_inside_the_ner_span_is_stripped_from_the_name():
     assert mention_texts(joko) == ["Presiden Joko Susanto", "Joko Susanto"] and joko.role == "Presiden"
     maya = by_name(entities, "Maya Sari")
     assert mention_texts(maya) == ["Maya Sari"] and maya.role == "pengamat"
+
+
+def test_later_surname_missed_by_the_model_is_still_found():
+    body = "Menurut Ned Parker, pasokan cukup. Parker menambahkan harga akan turun."
+    entities = analyse(body, [("PER", "Ned Parker")])
+    assert mention_texts(by_name(entities, "Ned Parker")) == ["Ned Parker", "Parker"]
