@@ -213,7 +213,7 @@ def _relabel(mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.label == "LOC":
             continue
-        place = gazetteer.resolve(m.text)
+        place = gazetteer.resolve(m.text, core_only=True)
         if place and place.kind in ("country", "former-state", "province", "seat-of-government"):
             if m.label == "ORG" and norm(m.text) in _org_table():
                 continue
@@ -334,7 +334,7 @@ def _link_acronyms(body: str, mentions: list[_Mention]) -> tuple[list[_Mention],
         start = m.end + hit.start(1)
         end = start + len(hit.group(1))
         acronym = hit.group(1)
-        place = gazetteer.resolve(acronym)
+        place = gazetteer.resolve(acronym, core_only=True)
         if place and m.label == "ORG":
             # "Departemen Luar Negeri Amerika Serikat (AS)": the acronym is the place the name ends with
             if place.kind in ("country", "former-state") and _ends_with_place(m.text, place):
@@ -360,14 +360,23 @@ def _ends_with_place(text: str, place: Place) -> bool:
                for p in [place] for n in _place_forms(place))
 
 
+# Long press forms of places that organisation names end with: "Departemen Luar Negeri Amerika Serikat (AS)".
+_LONG_PLACE_FORMS = ("amerika serikat", "rusia", "tiongkok", "indonesia", "inggris", "korea selatan", "korea utara",
+                     "uni emirat arab", "arab saudi", "uni soviet", "republik indonesia")
+
+
 def _place_forms(place: Place) -> list[str]:
-    found = []
-    for surface in ("amerika serikat", "rusia", "tiongkok", "indonesia", "inggris", "korea selatan", "korea utara",
-                    "uni emirat arab", "arab saudi", "uni eropa", "uni soviet", "republik indonesia"):
-        p = gazetteer.resolve(surface)
-        if p and p.key == place.key:
-            found.append(surface)
-    return found
+    return [surface for surface, key in _long_place_keys() if key == place.key]
+
+
+@functools.lru_cache(maxsize=1)
+def _long_place_keys() -> list[tuple[str, str]]:
+    out = []
+    for surface in _LONG_PLACE_FORMS:
+        place = gazetteer.resolve(surface, core_only=True)
+        if place:
+            out.append((surface, place.key))
+    return out
 
 
 def _group_others(mentions: list[_Mention], acronyms: dict[str, str]) -> list[_Group]:

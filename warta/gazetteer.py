@@ -205,13 +205,15 @@ def _scannable(place: Place) -> bool:
     return bool(place.capital_of) and place.population >= SCAN_MIN_CAPITAL_POPULATION
 
 
-def candidates(surface: str) -> list[Place]:
-    """Every place a surface form can name, best first (curated alias, kind, own name, population)."""
+def candidates(surface: str, core_only: bool = False) -> list[Place]:
+    """Every place a surface form can name, best first (curated alias, kind, own name, population).
+
+    ``core_only``: skip the world-city table (countries, provinces, regions, capitals, seats only)."""
     key = norm(surface)
     curated = _curated().get(key, ("", None))[1]
     table = _core()
     found = table.lookup(key)
-    if not found and not table.has(curated or ""):
+    if not found and not core_only and not table.has(curated or ""):
         table = _cities()
         found = table.lookup(key)
     places = [(table.place(k), own) for k, own in found or ()]
@@ -227,13 +229,13 @@ def candidates(surface: str) -> list[Place]:
     return out
 
 
-def resolve(surface: str, countries: Iterable[str] = ()) -> Optional[Place]:
+def resolve(surface: str, countries: Iterable[str] = (), core_only: bool = False) -> Optional[Place]:
     """The place a surface form most likely names.
 
     ``countries``: alpha-2 codes the article is about; among cities of one
     name, one in those countries is preferred to a larger one elsewhere.
     """
-    found = candidates(surface)
+    found = candidates(surface, core_only)
     if not found:
         return None
     best = found[0]
