@@ -140,9 +140,18 @@ def test_site_suffixes_are_cut_from_the_title(declared, expected):
 
 
 def test_a_heading_that_opens_the_declared_title_is_the_headline():
-    head = '<meta property="og:title" content="Sungai Meluap: Warga Mengungsi | Nasional | Harian Contoh">'
+    head = ('<meta property="og:title" content="Sungai Meluap: Warga Mengungsi | Nasional | Harian Contoh">'
+            '<meta property="og:site_name" content="Harian Contoh">')
     page = extract_html(_page(body=f"<h2>Sungai Meluap: Warga Mengungsi</h2>{_PARAGRAPHS}", head=head))
     assert page.title == "Sungai Meluap: Warga Mengungsi"
+
+
+def test_a_related_heading_does_not_cut_a_headline_with_a_dash():
+    head = '<meta property="og:title" content="Banjir Bekasi - Ribuan Warga Mengungsi">'
+    body = f"<h1>Banjir Bekasi - Ribuan Warga Mengungsi</h1>{_PARAGRAPHS}<h2>Banjir Bekasi</h2><ul><li>x</li></ul>"
+    assert extract_html(_page(body=body, head=head)).title == "Banjir Bekasi - Ribuan Warga Mengungsi"
+    page = extract_html(_page(body=f"{_PARAGRAPHS}<h2>Banjir Bekasi</h2>", head=head))
+    assert page.title == "Banjir Bekasi - Ribuan Warga Mengungsi"
 
 
 def test_json_ld_headline_wins_and_graph_is_searched():
@@ -280,7 +289,7 @@ def test_page_without_article_text_is_w120():
     assert err.value.code == "W120" and err.value.source == "https://a.id/x"
 
 
-@pytest.mark.parametrize("garbage", ["just some words with no markup at all", "\x00\x01\x02<html>\x00\x00", ""])
+@pytest.mark.parametrize("garbage", ["just some words with no markup at all", "\x00\x01" * 40 + "<html>", ""])
 def test_text_that_is_not_html_is_w121(garbage):
     with pytest.raises(WartaError) as err:
         extract_html(garbage)

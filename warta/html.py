@@ -216,6 +216,7 @@ def extract_html(html: str, url: Optional[str] = None) -> HtmlPage:
     """Read an article page.  Raises ``WartaError`` W121 (not HTML) or W120 (no article text)."""
     source = url or "<html>"
     tree = _parse(html, source)
+    html = html.replace("\x00", "") if "\x00" in html else html
     page = HtmlPage(warnings=[])
     if not re.search(r"</(?:body|html)\s*>", html[-4096:], re.I):
         page.warnings.append("html: the document looks truncated (no closing </body>/</html>)")
@@ -250,8 +251,9 @@ def extract_html(html: str, url: Optional[str] = None) -> HtmlPage:
 def _parse(html: str, source: str) -> LexborHTMLParser:
     if not isinstance(html, str):
         raise WartaError("W121", source, f"expected text, got {type(html).__name__}")
-    sample = html[:2048]
-    if "\x00" in sample or "<" not in html[:65536]:
+    if html[:2048].count("\x00") > 20:
+        raise WartaError("W121", source, "binary content, not markup")
+    if "<" not in html[:65536]:
         raise WartaError("W121", source, "no markup found")
     try:
         tree = LexborHTMLParser(html)
@@ -390,55 +392,71 @@ def _outlet_name(outlet: Optional[OutletSelectors], meta: dict[str, list[str]], 
 
 # --------------------------------------------------------------------------- title
 
-def _headings(tree: LexborHTMLParser) -> list[str]:
-    texts = []
+def _headings(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """(tag, text) of the page's h1/h2 headings long enough to be headlines."""
+    found = []
     for node in tree.css("h1, h2")[:40]:
         text = _clean_inline(node.text(separator=" "))
         if len(text) >= 8:
-            texts.append(text)
-    return texts
+            found.append((node.tag, text))
+    return found
 
 
-def _title(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[str, Any], headings: list[str],
-           outlet: Optional[OutletSelectors], outlet_name: Optional[str]) -> Optional[str]:
+def _title(tree: LexborHTMLParser, meta: dict[str, list[str]], article: dict[str, Any],
+           headings: list[tuple[str, str]], outlet: Optional[OutletSelectors], outlet_name: Optional[str]) -> Optional[str]:
     """The headline without site suffixes.
 
-    A heading that the page's declared title starts with (up to a separator) is
-    the clean headline; otherwise site-like trailing segments are cut off.
+    A heading that the page's declared title starts with is the clean headline
+    when what follows it is the site's name (or the heading is the h1);
+    otherwise site-like trailing segments are cut off the declared title.
     """
     title_node = tree.css_first("title")
     declared = [_ld_text(article.get("headline"))] + [_first(meta, (k,)) for k in TITLE_KEYS]
     declared.append(title_node.text() if title_node else None)
-    declared = [_clean_inline(t) for t in declared if t and _clean_inline(t)]
+    declared = [_clean_inline(html_lib.unescape(t)) for t in declared if t and _clean_inline(t)]
+    site = _site_words(outlet, outlet_name)
     for candidate in declared:
-        for heading in headings:
-            if candidate == heading or _starts_at_separator(candidate, heading):
+        for tag, heading in headings:
+            if candidate == heading:
+                return heading
+            rest = candidate[len(heading):] if candidate.startswith(heading) else ""
+            if rest and TITLE_SEPARATOR.match(rest) and (tag == "h1" or _is_site_suffix(rest, site)):
                 return heading
     if declared:
-        return _strip_site_suffix(declared[0], outlet, outlet_name)
-    return headings[0] if headings else None
+        return _strip_site_suffix(declared[0], site)
+    return headings[0][1] if headings else None
 
 
-def _starts_at_separator(title: str, prefix: str) -> bool:
-    if not title.startswith(prefix):
-        return False
-    return bool(TITLE_SEPARATOR.match(title[len(prefix) - 1:] if prefix.endswith(" ") else " " + title[len(prefix):]))
-
-
-def _strip_site_suffix(title: str, outlet: Optional[OutletSelectors], outlet_name: Optional[str]) -> str:
+def _site_words(outlet: Optional[OutletSelectors], outlet_name: Optional[str]) -> tuple[set[str], set[str]]:
+    """(names of outlets and sites, the outlet's domain roots) for recognising title suffixes."""
     generic, outlets = selector_tables()
-    site_words = {s.lower() for o in outlets for s in o.title_suffixes + (o.name,)}
-    site_words |= {s.lower() for s in generic.title_suffixes}
+    names = {s.lower() for o in outlets for s in o.title_suffixes + (o.name,)} | {s.lower() for s in generic.title_suffixes}
     if outlet_name:
-        site_words.add(outlet_name.lower())
-    roots = {d.split(".")[0] for o in ((outlet,) if outlet else ()) for d in o.domains}
+        names.add(outlet_name.lower())
+    roots = {d.split(".")[0] for d in (outlet.domains if outlet else ())}
+    return names, roots
+
+
+def _is_site_segment(segment: str, site: tuple[set[str], set[str]]) -> bool:
+    names, roots = site
+    tail = segment.strip().lower()
+    return bool(tail in names or DOMAIN_LIKE.search(tail) or any(r in tail for r in roots)
+                or any(w in tail for w in names if len(w) > 4))
+
+
+def _is_site_suffix(rest: str, site: tuple[set[str], set[str]]) -> bool:
+    """Whether separator-led text after a headline is site furniture: it ends with the site's name, and
+    anything before that is a short section label (`` | National | Tempo.co``)."""
+    segments = [s for s in TITLE_SEPARATOR.split(rest) if s.strip()]
+    if not segments or not _is_site_segment(segments[-1], site):
+        return False
+    return all(_is_site_segment(s, site) or len(s.split()) <= 3 for s in segments[:-1])
+
+
+def _strip_site_suffix(title: str, site: tuple[set[str], set[str]]) -> str:
     parts = TITLE_SEPARATOR.split(title)
     keep = len(parts)
-    while keep > 1:
-        tail = parts[keep - 1].strip().lower()
-        if not (tail in site_words or DOMAIN_LIKE.search(tail) or any(r in tail for r in roots)
-                or any(w in tail for w in site_words if len(w) > 4)):
-            break
+    while keep > 1 and _is_site_segment(parts[keep - 1], site):
         keep -= 1
     return _rejoin(title, keep)
 
