@@ -1,11 +1,13 @@
 """Articles per second on the shared HTML pages: warta's HTML path vs trafilatura alone.
 
-usage: .venv/bin/python bench/parse_html.py [--rounds N] [HTML_DIR]
+usage: .venv/bin/python bench/parse_html.py [--rounds N] [--generic] [HTML_DIR]
 
 Both sides read the same pages from memory on one core.  warta's side is
 ``decode_html`` + ``extract_html`` (title, dates, authors, images, body);
 trafilatura's side is ``bare_extraction`` with metadata (its title, date and
 text: the same fields), and, for reference, ``extract`` (text only).  The
+``--generic`` times the path an unknown outlet takes (no per-outlet
+selectors: schema.org containers, then trafilatura).  The
 last line is the figure to track: ``ratio`` is warta's time per page over
 trafilatura's (the target is <= 1.5).
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import trafilatura
 
+import warta.html
 from warta.errors import WartaError
 from warta.html import decode_html, extract_html
 
@@ -55,7 +58,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("html_dir", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--generic", action="store_true", help="ignore the per-outlet selector table")
     args = parser.parse_args()
+    if args.generic:  # every page read as if from an outlet the table does not know
+        warta.html.outlet_for = lambda url: None
+        warta.html._outlet_from_page = lambda meta: None
     files = sorted(args.html_dir.glob("*/*.html"))
     if not files:
         print(f"no pages under {args.html_dir} (../shared absent?)", file=sys.stderr)
@@ -64,7 +71,7 @@ def main() -> int:
     warta_rate = per_second(pages, args.rounds, warta_page)
     meta_rate = per_second(pages, args.rounds, trafilatura_metadata)
     text_rate = per_second(pages, args.rounds, trafilatura_text)
-    print(f"pages={len(pages)} rounds={args.rounds}")
+    print(f"pages={len(pages)} rounds={args.rounds} outlet tables={'off' if args.generic else 'on'}")
     print(f"trafilatura extract (text only)       {text_rate:8.1f} articles/s")
     print(f"trafilatura bare_extraction (+meta)    {meta_rate:8.1f} articles/s")
     print(f"warta HTML path                        {warta_rate:8.1f} articles/s")
