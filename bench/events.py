@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""Score warta's event coder against the development gold (and the canonical page).
+
+usage:
+  .venv/bin/python bench/events.py [--gold tests/fixtures/events_gold.jsonl] [--csv CSV]
+                                   [--quiet] [--json]
+  .venv/bin/python bench/events.py --canonical [--page PAGE]
+
+The gold (``tests/fixtures/events_gold.jsonl``, guidelines in
+``tests/fixtures/EVENTS_GOLD.md``) holds annotations only: for each article
+its URL in ``../shared/data/news/raw-2025-06-18.csv`` and one line per event
+(type, mode, actor, target, negated, hypothetical, sentence offsets into the
+row's raw ``isi_berita``).  This script selects exactly those rows by URL,
+runs ``iter_captures`` -> ``parse_capture`` -> ``pipeline.analyze`` on them and
+compares the predicted events with the gold events of the same article.
+
+Matching rule (the same in EVENTS_GOLD.md):
+  a predicted event matches a gold event of the same article when
+  - the PLOVER types are equal, and
+  - the actors match, and
+  - the targets match,
+  where two participants match when both are null, or, both being present,
+    (a) their names are equal ignoring case, or
+    (b) the two names share a word of at least 3 letters (case-insensitive,
+        words split at anything not a letter or digit, a few function words
+        such as "yang", "dan", "pihak", "para" ignored), or
+    (c) their codes are equal and non-empty (the CAMEO-style code carries no
+        entity identity: country + sector such as IDNCOP, ISRMIL, IGOUNO).
+  Matching is greedy and one-to-one, gold events taken in file order, each
+  taking the first unused predicted event that matches.
+Every predicted event counts (negated and hypothetical ones too).  A second
+set of figures ("flags agree") additionally requires ``negated`` and
+``hypothetical`` to equal the gold's.  A "strict names" line drops rule (c).
+
+Prints precision, recall and F1 overall and per type, then (unless --quiet)
+the misses and false positives with their sentences: stdout only, nothing is
+written, since the article text must never enter the repository.
+
+--canonical scores the Republika page of ../shared/examples/republika-csto
+against the 12 events of its expected.md §6, written below as this project's
+own annotation (short names only): found = expected events matched with the
+right type, actor and target (a few rows accept alternatives, as §6 does);
+wrong = predicted events that match none of the 12.  Target: found >= 9,
+wrong <= 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEFAULT_GOLD = ROOT / "tests" / "fixtures" / "events_gold.jsonl"
+DEFAULT_CSV = SHARED / "data" / "news" / "raw-2025-06-18.csv"
+CANONICAL_PAGE = SHARED / "examples" / "republika-csto" / "page.txt"
+COLUMNS = "url=url,title=judul,authors=author,published=tanggal_publikasi,body=isi_berita,outlet=sumber"
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND",
+         "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
+         "CRIME")
+FUNCTION_WORDS = {"yang", "dan", "dari", "untuk", "para", "pihak", "the", "and", "of"}
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# The 12 events of expected.md §6, as this project's own annotation.  Names are
+# alternatives (any may match); "types" lists the types §6 accepts.
+CANONICAL: list[dict[str, Any]] = [
+    {"n": 1, "types": ["RETREAT"], "mode": "withdraw",
+     "actor": {"names": ["CSTO", "Organisasi Perjanjian Keamanan Kolektif"], "code": "IGOCSTO"}, "target": None},
+    {"n": 2, "types": ["COERCE"], "mode": "dismissal",
+     "actor": {"names": ["Kassym-Jomart Tokayev"], "code": "KAZGOV"},
+     "target": {"names": ["Karim Masimov"], "code": None}},
+    {"n": 3, "types": ["COERCE"], "mode": "arrest",
+     "actor": {"names": ["pihak berwenang Kazakhstan", "Kazakhstan"], "code": "KAZGOV"},
+     "target": {"names": ["Karim Masimov"], "code": None}},
+    {"n": 4, "types": ["DEMAND"], "mode": "military aid",
+     "actor": {"names": ["Kassym-Jomart Tokayev"], "code": "KAZGOV"},
+     "target": {"names": ["CSTO", "Organisasi Perjanjian Keamanan Kolektif"], "code": "IGOCSTO"}},
+    {"n": 5, "types": ["DISAPPROVE"], "mode": "accuse",
+     "actor": {"names": ["Kassym-Jomart Tokayev"], "code": "KAZGOV"},
+     "target": {"names": ["pengunjuk rasa", "demonstran"], "code": "KAZCVL"}},
+    {"n": 6, "types": ["MOBILIZE", "AID"], "mode": "troops",
+     "actor": {"names": ["CSTO", "Organisasi Perjanjian Keamanan Kolektif"], "code": "IGOCSTO"},
+     "target": "any"},
+    {"n": 7, "types": ["DISAPPROVE"], "mode": "criticize",
+     "actor": {"names": ["Amerika Serikat", "Washington", "Departemen Luar Negeri", "Ned Price"], "code": "USAGOV"},
+     "target": {"names": ["CSTO", "Organisasi Perjanjian Keamanan Kolektif", "Rusia", "Moskow"],
+                "code": "IGOCSTO"}},
+    {"n": 8, "types": ["SUPPORT"], "mode": "praise",
+     "actor": {"names": ["Ned Price", "Amerika Serikat", "Washington"], "code": "USAGOV"},
+     "target": {"names": ["CSTO", "Organisasi Perjanjian Keamanan Kolektif"], "code": "IGOCSTO"}},
+    {"n": 9, "types": ["DEMAND"], "mode": None,
+     "actor": {"names": ["Ned Price", "Amerika Serikat", "Washington"], "code": "USAGOV"},
+     "target": {"names": ["CSTO", "Organisasi Perjanjian Keamanan Kolektif"], "code": "IGOCSTO"}},
+    {"n": 10, "types": ["COERCE"], "mode": "arrest",
+     "actor": {"names": ["pihak berwenang Kazakhstan", "Kazakhstan"], "code": "KAZGOV"},
+     "target": {"names": ["pengunjuk rasa", "demonstran", "orang"], "code": "KAZCVL"}},
+    {"n": 11, "types": ["COERCE"], "mode": "arrest", "actor": "any",
+     "target": {"names": ["aktivis"], "code": None}},
+    {"n": 12, "types": ["PROTEST"], "mode": None,
+     "actor": {"names": ["pengunjuk rasa", "demonstran"], "code": "KAZCVL"},
+     "target": "any"},
+]
+
+
+# ------------------------------------------------------------- matching ---
+
+def _words(name: str) -> set[str]:
+    return {w for w in WORD.findall(name.casefold()) if len(w) >= 3 and w not in FUNCTION_WORDS}
+
+
+def _code(code: Optional[str]) -> str:
+    return re.sub(r"[^A-Z]", "", (code or "").upper())
+
+
+def names_match(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return False
+    return a.casefold().strip() == b.casefold().strip() or bool(_words(a) & _words(b))
+
+
+def participant_match(gold: Optional[dict], pred: Optional[dict], use_codes: bool = True) -> bool:
+    """Gold {names|name, code} or None or "any"; pred {name, code} or None."""
+    if gold == "any":
+        return True
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    names = gold.get("names") or [gold.get("name")]
+    if any(names_match(n, pred.get("name")) for n in names):
+        return True
+    return use_codes and bool(_code(gold.get("code"))) and _code(gold.get("code")) == _code(pred.get("code"))
+
+
+def event_match(gold: dict, pred: dict, flags: bool = False, use_codes: bool = True) -> bool:
+    types = gold.get("types") or [gold["type"]]
+    if pred["type"] not in types:
+        return False
+    if flags and (bool(gold.get("negated")) != pred["negated"] or bool(gold.get("hypothetical")) != pred["hypothetical"]):
+        return False
+    return participant_match(gold["actor"], pred["actor"], use_codes) and \
+        participant_match(gold["target"], pred["target"], use_codes)
+
+
+def greedy(golds: list[dict], preds: list[dict], **kw) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index): each gold takes the first unused matching prediction."""
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if pi not in used and event_match(g, p, **kw):
+                used.add(pi)
+                pairs.append((gi, pi))
+                break
+    return pairs
+
+
+# ----------------------------------------------------------- prediction ---
+
+def _participant(actor: Any) -> Optional[dict]:
+    if actor is None:
+        return None
+    return {"name": getattr(actor, "name", None), "code": getattr(actor, "code", None)}
+
+
+def predicted(event: Any) -> dict:
+    """The fields scored, from a warta.records.Event."""
+    sentence = getattr(event, "sentence", None)
+    trigger = getattr(event, "trigger", None)
+    return {"type": event.type, "mode": event.mode, "actor": _participant(event.actor),
+            "target": _participant(event.target), "negated": bool(event.negated),
+            "hypothetical": bool(event.hypothetical),
+            "trigger": getattr(trigger, "text", None), "sentence": getattr(sentence, "text", None)}
+
+
+def analyse_rows(csv_path: Path, urls: set[str]) -> tuple[dict[str, list[dict]], dict[str, str], float]:
+    """Predicted events per URL for exactly the gold rows, the raw bodies, and seconds spent in analyze."""
+    import csv as csvlib
+
+    from warta.capture import iter_captures, parse_columns
+    from warta.parse import parse_capture
+    from warta.pipeline import analyze
+
+    csvlib.field_size_limit(10**9)
+    with csv_path.open(encoding="utf-8-sig", newline="") as f:
+        raw = {row["url"]: row["isi_berita"] for row in csvlib.DictReader(f) if row["url"] in urls}
+    out: dict[str, list[dict]] = {}
+    failures: Counter = Counter()
+    spent = 0.0
+    for cap in iter_captures([str(csv_path)], columns=parse_columns(COLUMNS)):
+        if getattr(cap, "url", None) not in urls or cap.url in out:
+            continue
+        article = parse_capture(cap)
+        start = time.perf_counter()
+        analysis = analyze(article)
+        spent += time.perf_counter() - start
+        failures.update(w for w in article.warnings if w.startswith("W150"))
+        out[cap.url] = [predicted(e) for e in analysis.events]
+    for warning, n in failures.items():
+        print(f"warning ({n} articles): {warning}", file=sys.stderr)
+    return out, raw, spent
+
+
+# -------------------------------------------------------------- scoring ---
+
+@dataclass
+class Tally:
+    gold: Counter = field(default_factory=Counter)
+    pred: Counter = field(default_factory=Counter)
+    hit_gold: Counter = field(default_factory=Counter)
+    hit_pred: Counter = field(default_factory=Counter)
+
+    def add(self, golds: list[dict], preds: list[dict], pairs: list[tuple[int, int]]) -> None:
+        self.gold.update(g["type"] for g in golds)
+        self.pred.update(p["type"] for p in preds)
+        self.hit_gold.update(golds[gi]["type"] for gi, _ in pairs)
+        self.hit_pred.update(preds[pi]["type"] for _, pi in pairs)
+
+    def prf(self, kind: Optional[str] = None) -> tuple[float, float, float, int, int, int]:
+        pick = (lambda c: c[kind]) if kind else (lambda c: sum(c.values()))
+        g, p, hg, hp = pick(self.gold), pick(self.pred), pick(self.hit_gold), pick(self.hit_pred)
+        precision = hp / p if p else 0.0
+        recall = hg / g if g else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1, hg, g, p
+
+
+def load_gold(path: Path) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    events: dict[str, list[dict]] = defaultdict(list)
+    declared: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item.get("article"):
+            declared[item["url"]] = item["events"]
+        else:
+            events[item["url"]].append(item)
+    for url, n in declared.items():
+        if len(events.get(url, [])) != n:
+            raise SystemExit(f"gold inconsistent: {url} declares {n} events, has {len(events.get(url, []))}")
+    return {url: events.get(url, []) for url in declared}, declared
+
+
+def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict[str, Any]:
+    """All figures; also the misses and false positives of the main (flag-free) matching."""
+    main, flagged, strict = Tally(), Tally(), Tally()
+    misses, false_pos = [], []
+    for url, golds in gold.items():
+        ps = preds.get(url, [])
+        pairs = greedy(golds, ps)
+        main.add(golds, ps, pairs)
+        flagged.add(golds, ps, greedy(golds, ps, flags=True))
+        strict.add(golds, ps, greedy(golds, ps, use_codes=False))
+        hit_g, hit_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+        misses += [(url, g) for gi, g in enumerate(golds) if gi not in hit_g]
+        false_pos += [(url, p) for pi, p in enumerate(ps) if pi not in hit_p]
+    return {"main": main, "flags": flagged, "strict": strict, "misses": misses, "false_positives": false_pos}
+
+
+def _who(p: Optional[dict]) -> str:
+    return "-" if p is None else f"{p.get('name')}[{p.get('code') or ''}]"
+
+
+def _fmt(t: Tally, kind: Optional[str] = None) -> str:
+    p, r, f, hg, g, n = t.prf(kind)
+    return f"P={p:.3f} R={r:.3f} F1={f:.3f} (gold {hg}/{g} found, predicted {n})"
+
+
+def report(result: dict[str, Any], raw: dict[str, str], quiet: bool) -> None:
+    main = result["main"]
+    print(f"overall            {_fmt(main)}")
+    print(f"flags agree        {_fmt(result['flags'])}")
+    print(f"strict names       {_fmt(result['strict'])}")
+    print("per type:")
+    for kind in sorted(set(main.gold) | set(main.pred)):
+        print(f"  {kind:<12} {_fmt(main, kind)}")
+    if quiet:
+        return
+    print("\nmisses (gold events not found):")
+    for url, g in result["misses"]:
+        body = raw.get(url, "")
+        sentence = body[g["sentence_start"]:g["sentence_end"]].replace("\n", " ")[:220]
+        flags = "".join(f for f, on in (("N", g["negated"]), ("H", g["hypothetical"])) if on)
+        print(f"  {g['type']:<11} {_who(g['actor'])} -> {_who(g['target'])} {flags}\n      {url}\n      | {sentence}")
+    print("\nfalse positives (predicted events matching no gold event):")
+    for url, p in result["false_positives"]:
+        flags = "".join(f for f, on in (("N", p["negated"]), ("H", p["hypothetical"])) if on)
+        sentence = (p.get("sentence") or "").replace("\n", " ")[:220]
+        print(f"  {p['type']:<11} {_who(p['actor'])} -> {_who(p['target'])} {flags} trigger={p.get('trigger')!r}\n"
+              f"      {url}\n      | {sentence}")
+
+
+def figures(result: dict[str, Any]) -> dict[str, Any]:
+    """Machine-readable figures (for the floor test)."""
+    out = {}
+    for name in ("main", "flags", "strict"):
+        p, r, f, hg, g, n = result[name].prf()
+        out[name] = {"precision": p, "recall": r, "f1": f, "found": hg, "gold": g, "predicted": n}
+    return out
+
+
+def run_gold(gold_path: Path = DEFAULT_GOLD, csv_path: Path = DEFAULT_CSV) -> tuple[dict[str, Any], dict[str, str], float]:
+    gold, _ = load_gold(gold_path)
+    preds, raw, spent = analyse_rows(csv_path, set(gold))
+    missing = set(gold) - set(preds)
+    if missing:
+        raise SystemExit(f"{len(missing)} gold URL(s) not found in {csv_path}: {sorted(missing)[:3]}")
+    return score(gold, preds), raw, spent
+
+
+# ------------------------------------------------------------ canonical ---
+
+def run_canonical(page: Path = CANONICAL_PAGE) -> dict[str, Any]:
+    from warta.capture import iter_captures
+    from warta.parse import parse_capture
+    from warta.pipeline import analyze
+
+    cap = next(iter(iter_captures([str(page)])))
+    analysis = analyze(parse_capture(cap))
+    preds = [predicted(e) for e in analysis.events]
+    pairs = greedy(CANONICAL, preds)
+    hit_p = {pi for _, pi in pairs}
+    found = sorted(CANONICAL[gi]["n"] for gi, _ in pairs)
+    wrong = [p for pi, p in enumerate(preds) if pi not in hit_p]
+    return {"found": found, "missing": sorted(set(e["n"] for e in CANONICAL) - set(found)),
+            "wrong": wrong, "predicted": preds, "pairs": pairs}
+
+
+def report_canonical(res: dict[str, Any]) -> None:
+    wrong_facts = [p for p in res["wrong"] if not (p["negated"] or p["hypothetical"])]
+    ok = len(res["found"]) >= 9 and len(res["wrong"]) <= 2
+    print(f"canonical found={len(res['found'])}/12 wrong={len(res['wrong'])} "
+          f"(of which not negated/hypothetical: {len(wrong_facts)}) predicted={len(res['predicted'])} "
+          f"target found>=9 wrong<=2: {'PASS' if ok else 'FAIL'}")
+    print(f"  found: {res['found']}  missing: {res['missing']}")
+    for gi, pi in res["pairs"]:
+        p = res["predicted"][pi]
+        print(f"  #{CANONICAL[gi]['n']:<2} {p['type']:<11} {_who(p['actor'])} -> {_who(p['target'])}")
+    for p in res["wrong"]:
+        flags = "".join(f for f, on in (("N", p["negated"]), ("H", p["hypothetical"])) if on)
+        print(f"  wrong: {p['type']:<11} {_who(p['actor'])} -> {_who(p['target'])} {flags} trigger={p.get('trigger')!r}")
+
+
+def main(argv: Optional[Iterable[str]] = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    ap.add_argument("--canonical", action="store_true", help="score the canonical Republika page instead")
+    ap.add_argument("--page", type=Path, default=CANONICAL_PAGE)
+    ap.add_argument("--quiet", action="store_true", help="figures only, no misses / false positives")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.canonical:
+        if not args.page.exists():
+            sys.exit(f"skip: {args.page} is absent")
+        report_canonical(run_canonical(args.page))
+        return
+    if not args.csv.exists():
+        sys.exit(f"skip: {args.csv} is absent")
+    result, raw, spent = run_gold(args.gold, args.csv)
+    if args.json:
+        print(json.dumps(figures(result), indent=2))
+        return
+    print(f"articles={len(raw)} analyze_seconds={spent:.1f}")
+    report(result, raw, args.quiet)
+
+
+if __name__ == "__main__":
+    main()

