@@ -235,13 +235,16 @@ def _strip_titles(words: list[_W]) -> tuple[list[_W], list[_W]]:
 
 def _name_tail(words: list[_W]) -> int:
     """Index where the trailing personal name of ``words`` starts (len(words) if none)."""
+    if len(words) == 1 and _is_capital(words[0].text) and not words[0].text.startswith("(") \
+            and words[0].low not in _ROLE_HEADS and not any(c.isdigit() for c in words[0].text):
+        return 0                            # "kata Agung": a lone capitalised word is the name
     i = len(words)
     while i > 0:
         w = words[i - 1]
         if w.low.rstrip(".") in _TITLES and i < len(words):
             i -= 1                          # "Mas Achmad", "AKBP Eko": the title opens the name
             break
-        if _name_like(w):
+        if _name_like(w) and not (len(w.text) > 2 and w.text.isupper() and i < len(words)):
             i -= 1
         elif w.low in _NAME_PARTICLES and i < len(words) and i - 1 > 0 and _name_like(words[i - 2]):
             i -= 1
@@ -250,8 +253,8 @@ def _name_tail(words: list[_W]) -> int:
         if len(words) - i >= 4:
             break
     # "Bupati Sukamaju Rina Lestari": the word after a place head is the place
-    if 0 < i < len(words) - 1 and words[i - 1].low in _PLACE_HEADS:
-        i += 1
+    if 0 < i < len(words) and words[i - 1].low in _PLACE_HEADS:
+        i += 1                              # (a lone word after a place head is the place itself)
     # an all-capitals acronym opens a name only when it is the whole phrase (``ujar PT``)
     while i < len(words) and len(words[i].text) > 1 and words[i].text.isupper() and len(words) - i > 1:
         i += 1
@@ -261,10 +264,15 @@ def _name_tail(words: list[_W]) -> int:
 def _parse_np(text: str, words: list[_W]) -> Optional[_NP]:
     """Read a speaker noun phrase (one comma chunk) into name and role."""
     words = [w for w in words if w.text not in ",;:"]
-    while words and words[-1].low in _ADVERBS:
+    demonstrative = bool(words) and len(words) > 1 and words[-1].low in {"ini", "itu", "tersebut"}
+    while words and words[-1].low in _ADVERBS | {"tersebut"}:
         words = words[:-1]
     if not words:
         return None
+    if demonstrative and words[0].low not in _PRONOUNS:
+        # "kata politisi senior Partai Golkar ini": a description of someone named before
+        return _NP(role=_span_text(text, words), start=words[0].start, end=words[-1].end,
+                   anaphor=True, role_only=words[0].low in _ROLE_HEADS)
     first = words[0].low
     if len(words) <= 2 and first in _PRONOUNS:
         return _NP(anaphor=True, start=words[0].start, end=words[0].end)
@@ -307,16 +315,19 @@ def _combine(text: str, chunks: list[list[_W]]) -> Optional[_NP]:
     first = _parse_np(text, chunks[0])
     if first is None:
         return None
-    if first.name is None and first.role and len(chunks) > 2:
-        # "Kepala Dusun X, Kelurahan Y, Kecamatan Z, Wahyu Wibowo": places, then the name
+    role_led = chunks[0][0].low in _ROLE_HEADS or chunks[0][0].text[:1].islower()
+    if role_led and len(chunks) > 1 and not first.anaphor:
+        # "Kepala Puskesmas X, Jakarta Utara, Edison Sahputra": places, then the name
         for k in range(1, len(chunks)):
             np = _parse_np(text, chunks[k])
-            if np is not None and np.name and not np.role and not np.anaphor:
-                if k > 1:
-                    role = text[chunks[0][0].start:chunks[k - 1][-1].end].strip(" ,")
-                    return _NP(name=np.name, start=np.start, end=np.end, role=role)
-                break
-            if chunks[k][0].low not in _ORG_WORDS:
+            place_like = all(_is_capital(w.text) and (w.low in _ORG_WORDS or len(chunks[k]) <= 2) for w in chunks[k])
+            if np is not None and np.name and not np.anaphor and not place_like and (
+                    not np.role or all(w.lower().rstrip(".") in _TITLES for w in np.role.split())):
+                role = text[chunks[0][0].start:chunks[k - 1][-1].end].strip(" ,")
+                if np.role:
+                    role = f"{role}, {np.role}"
+                return _NP(name=np.name, start=np.start, end=np.end, role=role)
+            if not place_like:
                 break
     nxt = _parse_np(text, chunks[1]) if len(chunks) > 1 else None
     if first.name and not first.role and not first.anaphor:
@@ -342,14 +353,30 @@ def _phrase_cut(chunk: list[_W]) -> Optional[int]:
     named = False
     for i, w in enumerate(chunk):
         low = w.low
-        if i > 0 and (low in _SPEAKER_STOPS or low == "yang" or low in _WEEKDAYS):
-            if not (low in {"dan", "atau"} and not named):
+        lower = w.text[:1].islower()
+        if i > 0 and ((lower and (low in _SPEAKER_STOPS or low == "yang")) or low in _WEEKDAYS):
+            joins = low in {"dan", "atau", "serta"} and i + 1 < len(chunk) and _is_capital(chunk[i + 1].text)
+            if not joins:
                 return i
-        if named and w.text[:1].islower() and low not in _NAME_PARTICLES and low not in {"dan", "&"}:
+        if named and lower and low not in _NAME_PARTICLES and low not in {"dan", "&", "serta"} \
+                and low.rstrip(".") not in _TITLES:
             return i                        # "kata Bahtiar menambahkan", "Salehudin dari KKP"
         if _name_like(w) and w.low not in _TITLES:
             named = True
     return None
+
+
+def _merge_enumerations(chunks: list[list[_W]]) -> list[list[_W]]:
+    """Join ``Politik, Hukum, dan Keamanan``: a one-word organisation chunk or a ``dan …`` chunk continues the previous one."""
+    out: list[list[_W]] = []
+    for chunk in chunks:
+        single_org = len(chunk) == 1 and chunk[0].low in _ORG_WORDS and _is_capital(chunk[0].text)
+        conj = len(chunk) > 1 and chunk[0].low in {"dan", "serta"} and _is_capital(chunk[1].text)
+        if out and (single_org or conj) and not out[-1][0].text[:1].islower():
+            out[-1] = out[-1] + chunk
+        else:
+            out.append(chunk)
+    return out
 
 
 def _read_after(text: str, pos: int, limit: int) -> tuple[list[list[_W]], int]:
@@ -369,7 +396,7 @@ def _read_after(text: str, pos: int, limit: int) -> tuple[list[list[_W]], int]:
             words.append(w)
         if ends or len(words) > 40:
             break
-    chunks = _chunks(words)
+    chunks = _merge_enumerations(_chunks(words))
     out: list[list[_W]] = []
     for k, chunk in enumerate(chunks[:5]):
         head = chunk[0]
@@ -423,6 +450,11 @@ def _read_before(text: str, start: int, cue_start: int) -> Optional[_NP]:
             last = last[1:]
     if len(last) > 14:
         return None
+    if len(chunks) > 1 and last[0].text[:1].islower() and last[0].low not in _PRONOUNS:
+        prev = _parse_np(text, chunks[-2])
+        if prev is not None and prev.name and not prev.role and not prev.anaphor:
+            # "Aziz Yanuari, kuasa hukum FPI dan Rizieq Shihab, menyatakan"
+            return _NP(name=prev.name, start=prev.start, end=prev.end, role=_span_text(text, last))
     np = _parse_np(text, last)
     if np is None:
         return None
@@ -800,7 +832,8 @@ def _heuristic_persons(text: str, sentences: list[tuple[int, int]]) -> list[_Per
         if np is None or not np.name or np.anaphor:
             continue
         role_led = np.role is not None and np.role.split()[0].lower() in _ROLE_HEADS
-        if role_led or len(np.name.split()) >= 2 or subject[0].start == np.start:
+        cue_next = bool(_LONG_CUE_RE.match(text, nxt + 1))
+        if role_led or len(np.name.split()) >= 2 or cue_next:
             out.append(_Person(np.name, np.start, np.end, None, np.role))
     return out
 
@@ -845,7 +878,8 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
         window = doc.sentences[max(0, doc.sentence_index(pos) - 2)][0] if doc.sentences else 0
         cands = [p for p in doc.persons + doc.guessed
                  if window <= p.start and p.end <= pos and not _inside(direct_spans, p.start)]
-        cands += [p for p in speakers if window <= p.start < pos]
+        said = sorted([p for p in speakers if window <= p.start < pos], key=lambda p: p.end)
+        cands += said
         return sorted(cands, key=lambda p: p.end)
 
     # explicit names first (in order), so anaphors can look back and forward
@@ -886,6 +920,8 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
                 q.name, q.entity_id = p.name, p.entity_id
                 continue
         prior = mentions_before(min(q.start, anchor))
+        if not prior:
+            prior = [p for p in speakers if p.start < min(q.start, anchor)]   # farther back: the last speaker
         if prior:
             p = prior[-1]
             q.name, q.entity_id = p.name, p.entity_id
