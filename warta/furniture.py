@@ -171,9 +171,11 @@ def clean_body(text: str, outlet: Optional[Outlet] = None) -> CleanBody:
     outlet_furniture = outlet.rx("furniture") if outlet else None
     kept: list[str] = []
     after_related = False  # inside a standalone "Baca Juga" block of headlines
-    for line in lines:
-        line = _strip_inline(line, result, outlet_furniture)
+    for raw_line in lines:
+        line = _strip_inline(raw_line, result, outlet_furniture)
         if not line:
+            # a "Baca Juga" line emptied by the inline pass still opens a headline block
+            after_related = after_related or bool(BACA_JUGA.match(raw_line))
             continue
         if after_related and is_headline(line):
             result.removed.append(line)
@@ -214,16 +216,18 @@ def _strip_inline(line: str, result: CleanBody, outlet_furniture: Optional[re.Pa
 
 
 def _take_trailing_authors(lines: list[str], result: CleanBody, outlet: Optional[Outlet]) -> list[str]:
-    """Author/editor lines after the last paragraph become authors."""
+    """Author/editor lines after the last paragraph become authors (in printed order)."""
+    found: list[Author] = []
     while lines:
         last = lines[-1]
         m = NAME_IN_PARENS.match(last)
         if AUTHOR_TAIL.match(last):
-            result.authors.extend(parse_byline(last, outlet))
+            found[:0] = parse_byline(last, outlet)
         elif m:
-            result.authors.extend(parse_byline(m.group("name"), outlet, default_role="editor"))
+            found[:0] = parse_byline(m.group("name"), outlet, default_role="editor")
         else:
             break
         result.removed.append(last)
         lines = lines[:-1]
+    result.authors.extend(found)
     return lines

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from warta import outlets as outlet_table
-from warta.bylines import looks_like_byline, parse_byline, split_credits
+from warta.bylines import dated_byline, looks_like_byline, parse_byline, role_line, split_credits
 from warta.dates import DateReading, read_date
 from warta.errors import WartaError
 from warta.furniture import FURNITURE_LINES, clean_body, normalise_line
@@ -65,45 +65,112 @@ def _reference(capture: Capture) -> Optional[dt.datetime]:
 
 
 def _read_header(lines: list[str], capture: Capture, outlet: Optional[Outlet]) -> _Header:
-    """Find the header lines among the first non-empty lines of a saved page."""
+    """Read the header lines (date, title, lead, byline, caption) that open a saved page.
+
+    The header ends at the lead dateline, or at the first plain line after the
+    title once a header mark (date, byline, credit) has followed the title, or
+    at the second plain line after the title: a page has one subtitle.
+    """
     head = _Header(outlet=outlet)
     numbered = [(i, l) for i, l in enumerate(lines) if l][:HEADER_SCAN]
-    roles: dict[int, str] = {}
-    for i, line in numbered:
-        if FURNITURE_LINES.match(line):
-            roles[i] = "furniture"
-        elif len(line) <= DATE_LINE_MAX and not head.date.published and not head.date.updated \
-                and _is_date_line(line, capture):
-            head.date = read_date(line, _reference(capture))
-            roles[i] = "date"
-        elif PHOTO_CREDIT.match(line):
-            roles[i] = "credit"
-        elif looks_like_byline(line) or _desk_byline(line):
-            head.outlet = head.outlet or outlet_table.by_byline(line) or _desk_byline(line)
-            head.authors.extend(parse_byline(line, head.outlet))
-            roles[i] = "byline"
-    text_lines = [i for i, _ in numbered if i not in roles]
-    if not text_lines:
-        return head
-    marks = [i for i, r in roles.items() if r in ("byline", "credit")]
-    last_mark = max(marks) if marks else None
-    head.title = lines[text_lines[0]]
-    before_mark = [i for i in text_lines[1:] if last_mark is not None and i < last_mark]
-    credit_lines = [i for i, r in roles.items() if r == "credit"]
-    for ci in credit_lines:
-        caption_i = max((i for i in before_mark if i < ci), default=None)
-        head.images.append(_image(lines[ci], lines[caption_i] if caption_i is not None else None))
-        if caption_i is not None:
-            before_mark.remove(caption_i)
-    if before_mark:
-        head.subtitle = lines[before_mark[0]]
-    head.removed = [lines[i] for i, r in sorted(roles.items()) if r == "furniture" and (last_mark or 0) > i]
-    head.body_start = (last_mark if last_mark is not None else text_lines[0]) + 1
-    # A date line below the title but after the byline is still header.
-    dates_after = [i for i, r in roles.items() if r == "date" and i >= head.body_start]
-    if dates_after and dates_after[0] <= head.body_start + 1:
-        head.body_start = dates_after[0] + 1
+    title_seen = mark_after_title = False
+    plain_after_title = 0
+    head.body_start = numbered[-1][0] + 1 if numbered else 0
+    for k, (i, line) in enumerate(numbered):
+        nxt = numbered[k + 1][1] if k + 1 < len(numbered) else ""
+        role = _header_role(line, nxt, head, capture)
+        if role == "body":
+            head.body_start = i
+            return head
+        if role is not None:
+            mark_after_title |= title_seen and role != "furniture"
+            if role == "furniture":
+                head.removed.append(line)
+            continue
+        if not title_seen:
+            head.title, title_seen = line, True
+            continue
+        plain_after_title += 1
+        if mark_after_title or plain_after_title > 1 or not _mark_within(numbered[k + 1:k + 4], head, capture):
+            head.body_start = i
+            return head
+        head.subtitle = line
     return head
+
+
+def _header_role(line: str, nxt: str, head: _Header, capture: Capture) -> Optional[str]:
+    """What a header line is (recording what it holds in ``head``), or None for plain text."""
+    if outlet_table.by_dateline(line)[1] is not None or (
+            head.outlet and head.outlet.dateline and head.outlet.rx("dateline").match(line)):
+        return "body"
+    if len(line) <= DATE_LINE_MAX and not (head.date.published or head.date.updated) and _is_date_line(line, capture):
+        head.date = read_date(line, _reference(capture))
+        if dated_byline(line):
+            head.authors.extend(parse_byline(line, head.outlet))
+        return "date"
+    caption = _caption(line, nxt, head)
+    if caption:
+        return caption
+    if FURNITURE_LINES.match(line) or (head.outlet and head.outlet.rx("furniture")
+                                       and head.outlet.rx("furniture").fullmatch(line)):
+        return "furniture"
+    if looks_like_byline(line) or _desk_byline(line):
+        head.outlet = head.outlet or outlet_table.by_byline(line) or _desk_byline(line)
+        head.authors.extend(parse_byline(line, head.outlet))
+        return "byline"
+    if role_line(line):
+        return "byline"  # "Wartawan BBC News Indonesia": the name above it was read with it
+    if nxt and role_line(nxt) and len(line.split()) <= 5:
+        head.outlet = head.outlet or next((o for o in outlet_table.OUTLETS if o.name in nxt), None)
+        head.authors.extend(parse_byline(line, head.outlet, default_role=role_line(nxt)))
+        return "byline"
+    return None
+
+
+def _caption(line: str, nxt: str, head: _Header) -> Optional[str]:
+    """Photo caption and credit lines: ``Foto:`` lines and the outlets' caption forms."""
+    if PHOTO_CREDIT.match(line):
+        rest = PHOTO_CREDIT.match(line).group("rest").strip()
+        pending = head.images[-1] if head.images and head.images[-1].credit is None and not rest.startswith(
+            "(") else None
+        if pending is not None and not CREDIT_IN_PARENS.search(rest):
+            pending.credit = rest  # "caption line" then "Foto: credit"
+        else:
+            head.images.append(_image(line, None))
+        return "credit"
+    if _credit_only(nxt) and len(line.split()) >= 6 and not looks_like_byline(line):
+        head.images.append(Image(caption=line, credit=None))  # its credit follows on the next line
+        return "caption"
+    read = outlet_table.read_caption(line, head.outlet)
+    if read is None:
+        return None
+    caption, credit = read
+    if caption is None and head.images and head.images[-1].credit is None and head.images[-1].caption:
+        head.images[-1].credit = credit
+    elif caption is None and nxt:
+        nxt_read = outlet_table.read_caption(nxt, head.outlet)
+        head.images.append(Image(caption=nxt_read[0] if nxt_read else None, credit=credit))
+    elif head.images and caption and head.images[-1].caption in (None, caption):
+        head.images[-1].caption = caption  # the caption half of a two-line credit + caption
+    else:
+        head.images.append(Image(caption=caption, credit=credit))
+    return "caption"
+
+
+def _credit_only(line: str) -> bool:
+    """A ``Foto:`` line holding a credit alone (``Foto: Antara/Nama``), not a caption."""
+    m = PHOTO_CREDIT.match(line)
+    return bool(m) and not CREDIT_IN_PARENS.search(m.group("rest")) and len(m.group("rest").split()) <= 6
+
+
+def _mark_within(following: list[tuple[int, str]], head: _Header, capture: Capture) -> bool:
+    """Does a header mark (byline, date, credit) follow within the next lines?"""
+    for _, line in following:
+        if looks_like_byline(line) or _desk_byline(line) or PHOTO_CREDIT.match(line) or role_line(line) \
+                or outlet_table.read_caption(line, head.outlet) or (len(line) <= DATE_LINE_MAX
+                                                                    and _is_date_line(line, capture)):
+            return True
+    return False
 
 
 def _desk_byline(line: str) -> Optional[Outlet]:
@@ -143,7 +210,8 @@ def parse_page_text(capture: Capture) -> Article:
     outlet = outlet_table.by_host(capture.url)
     head = _read_header(lines, capture, outlet)
     body = clean_body("\n".join(lines[head.body_start:]), head.outlet)
-    authors, wire = _credits(head.authors + body.authors, body.wire, body.outlet or head.outlet)
+    # Credit lines closing the article are the fuller list: they come first.
+    authors, wire = _credits(body.authors + head.authors, body.wire, body.outlet or head.outlet)
     article = Article(id="", source=capture.source, url=capture.url,
                       outlet=_outlet_name(body.outlet or head.outlet), title=head.title, subtitle=head.subtitle,
                       authors=authors, dateline=body.dateline, wire=wire,
@@ -193,7 +261,7 @@ def parse_html(capture: Capture) -> Article:
                       outlet=_outlet_name(outlet) or page.outlet, language=page.language or "id",
                       title=page.title, subtitle=page.subtitle, authors=authors, dateline=body.dateline, wire=wire,
                       images=[Image(**img) for img in page.images], body=body.text,
-                      removed=body.removed, warnings=list(page.warnings))
+                      removed=list(page.removed) + body.removed, warnings=list(page.warnings))
     article.published, article.updated = page.published, page.updated
     return article
 
@@ -203,7 +271,8 @@ def parse_html(capture: Capture) -> Article:
 def _credits(authors: list[Author], wire: list[str], outlet: Optional[Outlet]) -> tuple[list[Author], list[str]]:
     """People stay authors; agency credits join the wire list (no repeats)."""
     people, credited = split_credits(authors, outlet)
-    return people, list(dict.fromkeys(wire + credited))
+    unique = list({(a.name.lower(), a.role): a for a in people}.values())  # first place, same record
+    return unique, list(dict.fromkeys(wire + credited))
 
 
 def _outlet_name(outlet: Optional[Outlet]) -> Optional[str]:
