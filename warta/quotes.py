@@ -85,6 +85,11 @@ _ABBREV = frozenset("""dr drs dra prof ir h hj kh tn ny nn sdr bpk bp kol jl jln
     kec kab kel prov a.n s.h s.e s.t m.si m.m m.h m.a m.sc ph.d tbk dll dsb dst dkk""".split())
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“”'A-Z0-9(])|\n\s*")
 _WS = " \t\r\n"
+_LAST_WORDS_RE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s*[,:]?\s*$")
+_CLAUSE_LEAD_RE = re.compile(r"\s*(?:(,)|(:))?\s*(?:(bahwa)\b)?")
+_CLAUSE_ADJUNCT_RE = re.compile(r"(?:kepada|dalam|saat|ketika|di|pada|melalui|lewat|seusai|usai|via)\b[^,.]{0,100},\s*")
+_NEXT_WORD_RE = re.compile(r"\s*(\S+)")
+_CAPITAL_WORD_RE = re.compile(r"(?<![\w-])[A-Z][\w'’]*(?:-[\w'’]+)*")
 
 
 # -------------------------------------------------------------- working ---
@@ -155,8 +160,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _SENT_END_RE.finditer(text):
         if m.group().strip() and m.group()[0] == ".":
-            word = re.search(r"(\S+)$", text[start:m.start()])
-            w = word.group(1).lower() if word else ""
+            w = text[max(start, text.rfind(" ", start, m.start()) + 1):m.start()].lower()
             if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                 continue
         end = m.end() if m.group().strip() else m.start()
@@ -573,8 +577,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _title_before(text: str, pos: int) -> bool:
-    m = re.search(r"(\w+)\s*$", text[max(0, pos - 40):pos])
-    return bool(m) and m.group(1).lower() in _TITLE_CONTEXT
+    """Is the mark at ``pos`` opening a name or title (``diskusi daring “…”``, ``berbunyi “…”``)?"""
+    m = _LAST_WORDS_RE.search(text[max(0, pos - 60):pos])
+    return bool(m) and any(w.lower() in _TITLE_CONTEXT for w in m.group(1).split())
 
 
 def _direct_quotes(doc: _Doc) -> list[_Found]:
@@ -759,18 +764,17 @@ def _long_cue(doc: _Doc, ss: int, se: int) -> Optional[_Found]:
     text = doc.text
     for m in _LONG_CUE_RE.finditer(text, ss, se):
         cue = m.group("cue")
-        after = text[m.end():se]
-        lead = re.match(r"\s*(?:(,)|(:))?\s*(?:(bahwa)\b)?", after)
+        lead = _CLAUSE_LEAD_RE.match(text, m.end(), se)
         comma, colon, bahwa = lead.group(1), lead.group(2), lead.group(3)
         if cue in _WEAK_CUES and not (comma or colon or bahwa):
             continue
-        cs = m.end() + lead.end()
+        cs = lead.end()
         # "mengatakan kepada wartawan, …" / "menjelaskan dalam rapat itu, …"
-        adj = re.match(r"(?:kepada|dalam|saat|ketika|di|pada|melalui|lewat|seusai|usai|via)\b[^,.]{0,100},\s*", text[cs:se])
+        adj = _CLAUSE_ADJUNCT_RE.match(text, cs, se)
         if adj and not (comma or bahwa):
-            cs += adj.end()
+            cs = adj.end()
         elif not (comma or colon or bahwa):
-            nxt = re.match(r"\s*(\S+)", text[cs:se])
+            nxt = _NEXT_WORD_RE.match(text, cs, se)
             if nxt is None or nxt.group(1).lower().strip(",.") in _ADJUNCTS | {"hal", "sejumlah", "beberapa", "banyak", "kepada", "dengan"}:
                 continue
         s, e = _clause_bounds(text, cs, se)
@@ -813,12 +817,15 @@ def _heuristic_persons(text: str, sentences: list[tuple[int, int]]) -> list[_Per
     out = [_Person(m.group(1), m.start(1), m.end(1)) for m in _AGE_RE.finditer(text)
            if m.group(1).split()[0].lower() not in _ORG_WORDS]
     for ss, se in sentences:
-        words = _words(text, ss, min(se, ss + 240))
-        if len(words) > 3 and words[0].low in _FRONTED:
-            comma = next((i for i, w in enumerate(words[:8]) if w.text == ","), None)
-            words = words[comma + 1:] if comma is not None else words
+        head = text.find(",", ss, min(se, ss + 80))
+        first = _WORD_RE.search(text, ss, se)
+        if first is None:
+            continue
+        if head > 0 and first.group().lower() in _FRONTED:
+            ss = head + 1                    # "Sementara itu, X mengatakan"
         subject: list[_W] = []
-        for w in words:
+        for m in _WORD_RE.finditer(text, ss, min(se, ss + 240)):   # lazily: stops at the first verb
+            w = _W(m.group(), m.start(), m.end())
             if w.text in ",;:" or (w.text[:1].islower() and w.low not in _NAME_PARTICLES
                                    and w.low not in _ROLE_HEADS and w.low not in _ORG_WORDS):
                 break
@@ -944,11 +951,10 @@ def _echoes(text: str, speakers: list[_Person], direct_spans: list[tuple[int, in
     if not by_token:
         return speakers
     found = list(speakers)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(by_token, key=len, reverse=True))) + r")(?![\w-])")
-    for m in pattern.finditer(text):
-        if _inside(direct_spans, m.start()):
+    for m in _CAPITAL_WORD_RE.finditer(text):
+        p = by_token.get(m.group())
+        if p is None or _inside(direct_spans, m.start()):
             continue
-        p = by_token[m.group(1)]
         found.append(_Person(p.name, m.start(), m.end(), p.entity_id, p.role))
     found.sort(key=lambda p: p.start)
     return found
