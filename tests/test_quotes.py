@@ -144,6 +144,57 @@ def test_bare_role_resolves_to_named_bearer():
     assert direct.speaker.name == "Adi Nugroho"
 
 
+def test_role_chain_with_places_before_the_name():
+    text = ("“Stok obat cukup untuk sebulan,” kata Kepala Puskesmas Melati, Kecamatan Cempaka, "
+            "Lina Marlina saat dihubungi, Selasa.")
+    [q] = find_quotes(text)
+    assert q.speaker.name == "Lina Marlina"
+    assert q.speaker.role == "Kepala Puskesmas Melati, Kecamatan Cempaka"
+
+
+def test_enumerated_office_keeps_commas_inside_the_role():
+    text = "“Semua pihak harus menahan diri,” kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Damar Wijaya."
+    [q] = find_quotes(text)
+    assert q.speaker.name == "Damar Wijaya"
+    assert q.speaker.role.endswith("Politik, Hukum, dan Keamanan")
+
+
+def test_description_with_demonstrative_refers_back():
+    text = ("Ketua DPRD Kota Kenari Yusuf Halim menghadiri rapat itu. "
+            "“Anggaran harus dibahas terbuka,” kata politisi senior partai itu.")
+    [q] = only(find_quotes(text), "direct")
+    assert q.speaker.name == "Yusuf Halim"
+
+
+def test_academic_degree_is_not_the_speaker():
+    text = "Dokter anak dr. Maya Kartika, Sp.A menjelaskan, demam pada anak perlu dipantau setiap empat jam."
+    [q] = find_quotes(text)
+    assert q.speaker.name == "Maya Kartika"
+
+
+def test_lone_name_after_cue_even_if_it_is_a_common_word():
+    text = "“Kami sudah mengirim surat panggilan kedua,” kata Agung."
+    [q] = find_quotes(text)
+    assert q.speaker.name == "Agung"
+
+
+def test_neighbouring_quote_paragraph_shares_the_speaker():
+    text = ("“Jembatan ini ditutup sampai Jumat.”\n"
+            "“Kendaraan berat dialihkan lewat jalur selatan,” ujar Kepala Dinas Perhubungan Bayu Prasetyo.")
+    quotes = only(find_quotes(text), "direct")
+    assert [q.speaker.name for q in quotes] == ["Bayu Prasetyo", "Bayu Prasetyo"]
+
+
+def test_every_offset_points_into_the_body():
+    text = ("Wali Kota Teratai Anton Gunawan mengatakan, pasar darurat dibuka besok. "
+            "“Pedagang tidak dipungut biaya,” ujarnya. Menurut Anton, relokasi selesai dalam sepekan.")
+    quotes = find_quotes(text)
+    assert len(quotes) == 3
+    for q in quotes:
+        span_ok(text, q)
+        assert q.speaker.name == "Anton Gunawan"
+
+
 # ----------------------------------------------------------- indirect ---
 
 def test_indirect_with_comma_and_bahwa():

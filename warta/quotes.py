@@ -200,9 +200,12 @@ def _is_capital(w: str) -> bool:
     return w[:1].isupper() or (w[:1] in "'’" and w[1:2].isupper())
 
 
+_DEGREE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.){1,3}[A-Za-z]{0,4}\.?")   # Sp.A, S.H., M.Si., Ph.D
+
+
 def _name_like(w: _W) -> bool:
     t = w.text.rstrip(".")
-    if not t or not _is_capital(t) or t.startswith("("):
+    if not t or not _is_capital(t) or t.startswith("(") or ("." in t and _DEGREE_RE.fullmatch(w.text)):
         return False
     low = t.lower()
     if low in _ORG_WORDS or low in _ROLE_HEADS or low in _WEEKDAYS:
@@ -324,7 +327,7 @@ def _combine(text: str, chunks: list[list[_W]]) -> Optional[_NP]:
         # "Kepala Puskesmas X, Jakarta Utara, Edison Sahputra": places, then the name
         for k in range(1, len(chunks)):
             np = _parse_np(text, chunks[k])
-            place_like = all(_is_capital(w.text) and (w.low in _ORG_WORDS or len(chunks[k]) <= 2) for w in chunks[k])
+            place_like = chunks[k][0].low in _ORG_WORDS or chunks[k][0].low in _PLACE_HEADS
             if np is not None and np.name and not np.anaphor and not place_like and (
                     not np.role or all(w.lower().rstrip(".") in _TITLES for w in np.role.split())):
                 role = text[chunks[0][0].start:chunks[k - 1][-1].end].strip(" ,")
@@ -433,6 +436,8 @@ def _read_before(text: str, start: int, cue_start: int) -> Optional[_NP]:
     if not words or words[-1].low in _NEGATIONS or words[-1].low in {"yang", "untuk", "akan", "ingin", "bisa", "dapat", "harus", "perlu", "mau"}:
         return None
     chunks = _chunks(words)
+    while len(chunks) > 1 and all("." in w.text and _DEGREE_RE.fullmatch(w.text) for w in chunks[-1]):
+        chunks = chunks[:-1]                # "dr. Reza Fahlevi, Sp.A menjelaskan"
     # cut adverbials inside the last chunk: "X dalam rapat … mengatakan"
     while chunks:
         last = chunks[-1]
@@ -677,7 +682,9 @@ def _cue_before(doc: _Doc, q: _Found, pos: int) -> bool:
 
 # ------------------------------------------------------ indirect quotes ---
 
-_MENURUT_RE = re.compile(r"(?:^|(?<=[,;]\s)|(?<=^\s))(?P<cue>[Mm]enurut)(?:(?P<nya>nya)|\s+(?P<np>[^,.;!?]{1,100}?))\s*(?:,|(?=[.!?]?\s*$))")
+_MENURUT_BODY = r"(?P<cue>[Mm]enurut)(?:(?P<nya>nya)|\s+(?P<np>[^,.;!?]{1,100}?))\s*(?:,|(?=[.!?]?\s*$))"
+_MENURUT_START_RE = re.compile(r"\s*" + _MENURUT_BODY)
+_MENURUT_MID_RE = re.compile(r"(?<=[,;]\s)" + _MENURUT_BODY)
 _TAIL_CUE_RE = re.compile(rf",\s+(?P<cue>(?:{_SHORT_CUE_ALT})(?:nya)?)\b(?:\s+(?P<np>[^,.;!?]{{1,100}}?))?\s*(?:[,.!?]|$)")
 
 
@@ -709,7 +716,7 @@ def _indirect_quotes(doc: _Doc, direct: list[_Found]) -> list[_Found]:
 
 def _menurut(doc: _Doc, ss: int, se: int) -> Optional[_Found]:
     text = doc.text
-    m = _MENURUT_RE.search(text, ss, se)
+    m = _MENURUT_START_RE.match(text, ss, se) or _MENURUT_MID_RE.search(text, ss, se)
     if not m:
         return None
     head = text[ss:m.start()].strip(" ,")
