@@ -263,7 +263,7 @@ def _name_tail(words: list[_W]) -> int:
     if 0 < i < len(words) and words[i - 1].low in _PLACE_HEADS:
         i += 1                              # (a lone word after a place head is the place itself)
     # an all-capitals acronym opens a name only when it is the whole phrase (``ujar PT``)
-    while i < len(words) and len(words[i].text) > 1 and words[i].text.isupper() and len(words) - i > 1:
+    while i < len(words) and len(words[i].text) > 1 and words[i].text.isupper() and (len(words) - i > 1 or i > 0):
         i += 1
     return i
 
@@ -725,7 +725,7 @@ def _menurut(doc: _Doc, ss: int, se: int) -> Optional[_Found]:
     if m.group("nya"):
         np: Optional[_NP] = _NP(anaphor=True, start=m.start(), end=m.end("nya"))
     else:
-        np = _combine(text, _chunks(_words(text, m.start("np"), m.end("np"))))
+        np = _combine(text, _read_after(text, m.start("np"), m.end("np"))[0])
     if np is None:
         return None
     if m.end() >= se - 2:           # "…, menurut X." at the end
