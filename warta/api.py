@@ -376,11 +376,25 @@ class IngestRequest(BaseModel):
     pages: list[IngestPage] = Field(..., min_length=1, max_length=MAX_INGEST_PAGES)
 
 
-Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})")
-Offset = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")
-Text = Query(None, max_length=MAX_PARAM_CHARS)
-Since = Query(None, max_length=40, description="published on/after (ISO date or time, dates in WIB)")
-Until = Query(None, max_length=40, description="published on/before (a date includes the whole day)")
+# Parameter declarations: a fresh Query object for each parameter (FastAPI must not share one).
+def Limit():  # noqa: N802 - read as a type in signatures
+    return Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})")
+
+
+def Offset():  # noqa: N802
+    return Query(0, ge=0, le=MAX_OFFSET, description="items to skip")
+
+
+def Text():  # noqa: N802
+    return Query(None, max_length=MAX_PARAM_CHARS)
+
+
+def Since():  # noqa: N802
+    return Query(None, max_length=40, description="published on/after (ISO date or time, dates in WIB)")
+
+
+def Until():  # noqa: N802
+    return Query(None, max_length=40, description="published on/before (a date includes the whole day)")
 
 
 def create_app(db: Union[str, Store, None] = None, token: Optional[str] = None) -> FastAPI:
@@ -416,9 +430,9 @@ def _api_routes(app: FastAPI) -> None:
                 "schema_version": store.schema_version(), "read_only": request.app.state.token is None}
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, newest first, with filters")
-    def articles(request: Request, outlet: Optional[str] = Text, since: Optional[str] = Since,
-                 until: Optional[str] = Until, entity: Optional[str] = Text, speaker: Optional[str] = Text,
-                 event_type: Optional[str] = Text, limit: int = Limit, offset: int = Offset):
+    def articles(request: Request, outlet: Optional[str] = Text(), since: Optional[str] = Since(),
+                 until: Optional[str] = Until(), entity: Optional[str] = Text(), speaker: Optional[str] = Text(),
+                 event_type: Optional[str] = Text(), limit: int = Limit(), offset: int = Offset()):
         items, total = aq.list_articles(_db(request), _filters(outlet, since, until, entity, speaker, event_type),
                                         limit, offset)
         return _page(items, limit, offset, total, request)
@@ -436,9 +450,9 @@ def _api_routes(app: FastAPI) -> None:
     def search(request: Request,
                q: str = Query("*", max_length=MAX_QUERY_CHARS,
                               description='words, "a phrase", a OR b, -excluded, prefix*; * = everything'),
-               outlet: Optional[str] = Text, since: Optional[str] = Since, until: Optional[str] = Until,
-               entity: Optional[str] = Text, speaker: Optional[str] = Text, event_type: Optional[str] = Text,
-               limit: int = Limit, offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET),
+               outlet: Optional[str] = Text(), since: Optional[str] = Since(), until: Optional[str] = Until(),
+               entity: Optional[str] = Text(), speaker: Optional[str] = Text(), event_type: Optional[str] = Text(),
+               limit: int = Limit(), offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET),
                facets: bool = Query(False, description=f"add counts by outlet, month, entity and event type "
                                                        f"(over the best {aq.FACET_WINDOW} matches)"),
                total: bool = Query(False, description="count every match")):
@@ -452,34 +466,34 @@ def _api_routes(app: FastAPI) -> None:
         return result
 
     @app.get("/api/entities", tags=["entities"], summary="Entities by how many articles name them")
-    def entities(request: Request, prefix: Optional[str] = Text,
-                 type: Optional[Literal["PER", "ORG", "LOC"]] = Query(None), limit: int = Limit,
-                 offset: int = Offset):
+    def entities(request: Request, prefix: Optional[str] = Text(),
+                 type: Optional[Literal["PER", "ORG", "LOC"]] = Query(None), limit: int = Limit(),
+                 offset: int = Offset()):
         items = aq.list_entities(_db(request), prefix, type, limit + 1, offset)
         return _page(items[:limit], limit, offset, None, request, has_more=len(items) > limit)
 
     @app.get("/api/entities/{entity_id:path}", tags=["entities"], responses=not_found,
              summary="One entity: mentions over time, quotes by it, co-mentioned entities and their network")
-    def entity(request: Request, entity_id: str, limit: int = Limit):
+    def entity(request: Request, entity_id: str, limit: int = Limit()):
         report = aq.entity_page(_db(request), entity_id[:MAX_PARAM_CHARS], limit)
         if report is None:
             raise ApiError(404, f"no entity {entity_id!r}")
         return report
 
     @app.get("/api/quotes", tags=["quotes"], summary="Quotes, newest first")
-    def quotes(request: Request, speaker: Optional[str] = Text, article_id: Optional[str] = Text,
-               limit: int = Limit, offset: int = Offset):
+    def quotes(request: Request, speaker: Optional[str] = Text(), article_id: Optional[str] = Text(),
+               limit: int = Limit(), offset: int = Offset()):
         items = aq.list_quotes(_db(request), speaker, article_id, limit + 1, offset)
         return _page(items[:limit], limit, offset, None, request, has_more=len(items) > limit)
 
-    def event_filters(type: Optional[str] = Text, actor: Optional[str] = Text, target: Optional[str] = Text,
+    def event_filters(type: Optional[str] = Text(), actor: Optional[str] = Text(), target: Optional[str] = Text(),
                       country: Optional[str] = Query(None, max_length=3, description="ISO country code"),
-                      since: Optional[str] = Since, until: Optional[str] = Until) -> dict:
+                      since: Optional[str] = Since(), until: Optional[str] = Until()) -> dict:
         return {"type_": type, "actor": actor, "target": target, "country": country, "since": since,
                 "until": until}
 
     @app.get("/api/events", tags=["events"], summary="Coded events (PLOVER types), newest first")
-    def events(request: Request, f: dict = Depends(event_filters), limit: int = Limit, offset: int = Offset):
+    def events(request: Request, f: dict = Depends(event_filters), limit: int = Limit(), offset: int = Offset()):
         items = aq.list_events(_db(request), limit + 1, offset, **f)
         return _page(items[:limit], limit, offset, None, request, has_more=len(items) > limit)
 
@@ -490,9 +504,9 @@ def _api_routes(app: FastAPI) -> None:
         return {"counts": aq.event_counts(store, **f), "pairs": aq.event_pairs(store, pairs, **f) if pairs else []}
 
     @app.get("/api/stories", tags=["stories"], summary="Stories (articles about one happening across outlets)")
-    def stories(request: Request, since: Optional[str] = Since,
+    def stories(request: Request, since: Optional[str] = Since(),
                 min_size: int = Query(2, ge=1, le=1000, description="smallest story (articles)"),
-                limit: int = Limit, offset: int = Query(0, ge=0, le=1000)):
+                limit: int = Limit(), offset: int = Query(0, ge=0, le=1000)):
         store = _db(request)
         found = store.stories(since, offset + limit, min_size)[offset:]
         return _page(found, limit, offset, aq.count_stories(store, min_size, since), request)
@@ -505,11 +519,11 @@ def _api_routes(app: FastAPI) -> None:
         return found
 
     @app.get("/api/timeline", tags=["timeline"], summary="Dated entries (facts, quotes, publications) in time order")
-    def timeline(request: Request, entity: Optional[str] = Text, limit: int = Query(200, ge=1, le=1000)):
+    def timeline(request: Request, entity: Optional[str] = Text(), limit: int = Query(200, ge=1, le=1000)):
         return {"items": _db(request).timeline(entity, limit), "limit": limit}
 
     @app.get("/api/places", tags=["places"], summary="Geocoded entities with article counts (for the map)")
-    def places(request: Request, since: Optional[str] = Since, until: Optional[str] = Until,
+    def places(request: Request, since: Optional[str] = Since(), until: Optional[str] = Until(),
                limit: int = Query(500, ge=1, le=2000)):
         return {"items": aq.places(_db(request), limit, since, until), "limit": limit}
 
@@ -558,9 +572,9 @@ def _page_routes(app: FastAPI) -> None:
         return HTMLResponse(request.app.state.render(name, request, **context))
 
     @app.get("/", include_in_schema=False)
-    def search_ui(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), outlet: str = Text,
-                  since: str = Since, until: str = Until, entity: str = Text, event_type: str = Text,
-                  speaker: str = Text, page: int = Query(1, ge=1, le=MAX_SEARCH_OFFSET // DEFAULT_LIMIT)):
+    def search_ui(request: Request, q: str = Query("", max_length=MAX_QUERY_CHARS), outlet: str = Text(),
+                  since: str = Since(), until: str = Until(), entity: str = Text(), event_type: str = Text(),
+                  speaker: str = Text(), page: int = Query(1, ge=1, le=MAX_SEARCH_OFFSET // DEFAULT_LIMIT)):
         store = _db(request)
         filters = _filters(outlet, since, until, entity, speaker, event_type)
         text = q.strip() or "*"
@@ -607,8 +621,8 @@ def _page_routes(app: FastAPI) -> None:
         return html_page(request, "story.html", s=found, data=data)
 
     @app.get("/events", include_in_schema=False)
-    def events_ui(request: Request, type: str = Text, actor: str = Text, target: str = Text,
-                  country: str = Query(None, max_length=3), since: str = Since, until: str = Until):
+    def events_ui(request: Request, type: str = Text(), actor: str = Text(), target: str = Text(),
+                  country: str = Query(None, max_length=3), since: str = Since(), until: str = Until()):
         store = _db(request)
         f = {"type_": type, "actor": actor, "target": target, "country": country, "since": since, "until": until}
         counts = aq.event_counts(store, **f)
@@ -619,7 +633,7 @@ def _page_routes(app: FastAPI) -> None:
                                  "since": since, "until": until}, total=sum(c["count"] for c in counts))
 
     @app.get("/map", include_in_schema=False)
-    def map_ui(request: Request, since: str = Since, until: str = Until):
+    def map_ui(request: Request, since: str = Since(), until: str = Until()):
         found = aq.places(_db(request), 500, since, until)
         return html_page(request, "map.html", places=found[:50], data={"places": found},
                          params={"since": since, "until": until})
