@@ -28,6 +28,7 @@ class Context:
     reference: Optional[dt.datetime]  # reference time for relative dates
     provided: set[str] = field(default_factory=set)
     nlp: Any = None  # warta.nlp.NlpDoc once the "nlp" component ran
+    options: dict[str, Any] = field(default_factory=dict)  # e.g. quote_kinds=("direct",)
 
     @property
     def body(self) -> str:
@@ -74,12 +75,13 @@ def _entities(ctx: Context) -> None:
     ctx.analysis.entities = find_entities(ctx.body, ctx.nlp)
 
 
-@component("quotes", needs=("body", "sentences"), adds=("quotes",))
+@component("quotes", needs=("body",), adds=("quotes",))
 def _quotes(ctx: Context) -> None:
-    """Direct and indirect quotes with their speakers (linked to entities when present)."""
+    """Direct and indirect quotes with their speakers (using sentences and entities when present)."""
     from warta.quotes import find_quotes
 
-    ctx.analysis.quotes = find_quotes(ctx.body, ctx.nlp, ctx.analysis.entities)
+    kinds = ctx.options.get("quote_kinds", ("direct", "indirect"))
+    ctx.analysis.quotes = [q for q in find_quotes(ctx.body, ctx.nlp, ctx.analysis.entities) if q.kind in kinds]
 
 
 @component("quantities", needs=("body",), adds=("quantities",))
@@ -134,13 +136,14 @@ def reference_time(article: Article, override: Optional[str] = None) -> Optional
 
 
 def analyze(article: Article, components: Optional[Iterable[str]] = None,
-            published: Optional[str] = None, on_error: ErrorHandler = _warn) -> Analysis:
+            published: Optional[str] = None, on_error: ErrorHandler = _warn,
+            options: Optional[dict[str, Any]] = None) -> Analysis:
     """Run the named components (default: all registered) over one Article."""
     names = list(components) if components is not None else list(REGISTRY)
     unknown = [n for n in names if n not in REGISTRY]
     if unknown:
         raise ValueError(f"unknown component(s): {', '.join(unknown)}; known: {', '.join(REGISTRY)}")
-    ctx = Context(Analysis(article=article), reference_time(article, published))
+    ctx = Context(Analysis(article=article), reference_time(article, published), options=dict(options or {}))
     ctx.provided = {"body"} | ({"published"} if ctx.reference else set())
     # Entities need the NER spans: pull "nlp" in when a chosen component needs it.
     wanted = [n for n in REGISTRY if n in names or (n == "nlp" and _needs_nlp(names))]

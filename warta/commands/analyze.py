@@ -24,6 +24,7 @@ def analyze(
     plain: bool = typer.Option(False, "--plain", help="The whole input is the body (no header lines)."),
     components: Optional[str] = typer.Option(None, "--components",
                                              help=f"Comma-separated subset of: {', '.join(REGISTRY)}."),
+    quotes: str = typer.Option("all", "--quotes", help="Quote kinds to report: all | direct | indirect."),
     input_format: str = common.InputFormat,
     columns: Optional[str] = common.Columns,
     url: Optional[str] = common.Url,
@@ -31,12 +32,15 @@ def analyze(
     strict: bool = common.Strict,
 ) -> None:
     """Parse the inputs and run the analysis components over each Article."""
+    kinds = {"all": ("direct", "indirect"), "direct": ("direct",), "indirect": ("indirect",)}
+    if quotes not in kinds:
+        raise typer.BadParameter(f"{quotes!r}; choose all, direct or indirect", param_hint="--quotes")
     if output not in ("json", "jsonl"):
         raise typer.BadParameter(f"{output!r}; choose json or jsonl", param_hint="--format")
     chosen = parse_components(components)
     done = failed = 0
     for result in iter_analyses(paths, plain, published, chosen, input_format, columns, url, fetched_at,
-                                jsonl_errors=output == "jsonl"):
+                                jsonl_errors=output == "jsonl", options={"quote_kinds": kinds[quotes]}):
         if result is None:
             failed += 1
             continue
@@ -56,7 +60,7 @@ def parse_components(components: Optional[str]) -> Optional[list[str]]:
 
 def iter_analyses(paths: list[str], plain: bool, published: Optional[str], chosen: Optional[list[str]],
                   input_format: str, columns: Optional[str], url: Optional[str], fetched_at: Optional[str],
-                  jsonl_errors: bool) -> Iterator[Optional[Analysis]]:
+                  jsonl_errors: bool, options: Optional[dict] = None) -> Iterator[Optional[Analysis]]:
     """An Analysis per readable record; None (after reporting it) for one that failed."""
     items = list(common.captures(paths, "text" if plain else input_format, columns, url, fetched_at))
     with common.progress("analyze") as advance:
@@ -65,7 +69,7 @@ def iter_analyses(paths: list[str], plain: bool, published: Optional[str], chose
                 if isinstance(item, WartaError):
                     raise item
                 article = plain_article(item, published) if plain else parse_capture(item)
-                result = run_pipeline(article, chosen, published=published)
+                result = run_pipeline(article, chosen, published=published, options=options)
             except WartaError as err:
                 common.report_error(err, jsonl_out=jsonl_errors)
                 advance(False)
