@@ -131,3 +131,41 @@ def test_stdin(tmp_path):
     result = CliRunner().invoke(app, ["parse", "-"], input=PAGE)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["outlet"] == "Detik"
+
+
+def _warc(path, pages):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, ctype, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(html.encode()),
+                                                          http_headers=headers))
+
+
+def test_warc_html_responses_become_captures(tmp_path):
+    html = ("<html><head><title>Banjir di Bekasi - Contoh</title>"
+            '<meta property="article:published_time" content="2025-03-06T10:25:00+07:00"></head>'
+            "<body><article><h1>Banjir di Bekasi</h1>"
+            + "".join(f"<p>Paragraf berita nomor {i} tentang banjir yang merendam rumah warga di Bekasi.</p>"
+                      for i in range(6))
+            + "</article></body></html>")
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [("https://example.co.id/banjir", "text/html; charset=utf-8", html),
+                 ("https://example.co.id/logo.png", "image/png", "PNG")])
+    (capture,) = items([path])
+    assert capture.format == "html" and capture.url == "https://example.co.id/banjir"
+    article = parse_capture(capture)
+    assert article.title == "Banjir di Bekasi" and article.published == "2025-03-06T10:25:00+07:00"
+    assert "Paragraf berita nomor 5" in article.body
+
+
+def test_truncated_warc_reports_the_record(tmp_path):
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\n<html>cut")
+    got = items([path])
+    assert got and all(isinstance(g, WartaError) and g.code == "W113" for g in got)

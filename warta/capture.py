@@ -254,3 +254,5 @@ def _warc_records(path: str, raw: bytes, max_bytes: int) -> Iterator[Item]:
                           fetched_at=date.replace("Z", "+00:00") if date else None, encoding=encoding)
     except (ArchiveLoadFailed, ValueError, zlib.error) as exc:
         yield WartaError("W113", f"{path}#{n + 1}", str(exc))
+    except Exception as exc:  # noqa: BLE001 - warcio fails in many ways on malformed headers
+        yield WartaError("W113", f"{path}#{n + 1}", f"{type(exc).__name__}: {exc}")
