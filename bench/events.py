@@ -5,6 +5,7 @@ usage:
   .venv/bin/python bench/events.py [--gold tests/fixtures/events_gold.jsonl] [--csv CSV]
                                    [--quiet] [--json]
   .venv/bin/python bench/events.py --canonical [--page PAGE]
+  (either form) --ner-model DIR   use the NER model in DIR instead of warta/models/ner
 
 The gold (``tests/fixtures/events_gold.jsonl``, guidelines in
 ``tests/fixtures/EVENTS_GOLD.md``) holds annotations only: for each article
@@ -346,6 +347,14 @@ def report_canonical(res: dict[str, Any]) -> None:
         print(f"  wrong: {p['type']:<11} {_who(p['actor'])} -> {_who(p['target'])} {flags} trigger={p.get('trigger')!r}")
 
 
+def use_ner_model(directory: Path) -> None:
+    """Point warta.nlp at another trained model (e.g. one trained with ``warta train ner --out``)."""
+    from warta.nlp import ner as ner_module
+
+    ner_module.MODEL_DIR = directory.resolve()
+    ner_module._MODEL = None
+
+
 def main(argv: Optional[Iterable[str]] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -354,7 +363,10 @@ def main(argv: Optional[Iterable[str]] = None) -> None:
     ap.add_argument("--page", type=Path, default=CANONICAL_PAGE)
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses / false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--ner-model", type=Path, help="NER model directory (default: the shipped one)")
     args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.ner_model:
+        use_ner_model(args.ner_model)
     if args.canonical:
         if not args.page.exists():
             sys.exit(f"skip: {args.page} is absent")
