@@ -1,0 +1,80 @@
+"""SQLite backend: one file, WAL mode, FTS5 with BM25 over stemmed terms."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+from warta.errors import WartaError
+from warta.search import Query, to_fts5
+from warta.store.base import Store
+
+BUSY_TIMEOUT_S = 30
+TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+
+    @classmethod
+    def open(cls, path: str) -> "SQLiteStore":
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses no committed batch
+        conn.execute("PRAGMA cache_size=-65536")
+        store = cls(conn, path)
+        store.migrate()
+        return store
+
+    def rows(self, text: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.execute(text, params).fetchall()]
+
+    def execute(self, text: str, params: Iterable[Any] = ()) -> Any:
+        try:
+            return self.conn.execute(text, tuple(params))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise WartaError("W160", self.location, str(exc)) from None
+            raise
+
+    def executemany(self, text: str, params: list[list[Any]]) -> None:
+        self.conn.executemany(text, params)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.conn.in_transaction:  # nested: the outer transaction commits
+            yield
+            return
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def insert_index(self, num: int, index: dict[str, Any]) -> None:
+        super().insert_index(num, index)
+        self.execute("INSERT INTO article_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)",
+                     [num, index["title_terms"], index["body_terms"]])
+
+    def delete_children(self, article_id: str, num: int) -> None:
+        old = self.rows("SELECT title_terms, body_terms FROM article_index WHERE num = ?", [num])
+        if old:  # external-content FTS5: the old terms are needed to remove them
+            self.execute("INSERT INTO article_fts (article_fts, rowid, title_terms, body_terms) "
+                         "VALUES ('delete', ?, ?, ?)", [num, old[0]["title_terms"], old[0]["body_terms"]])
+        super().delete_children(article_id, num)
+
+    def search_rows(self, query: Query, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
+        return self.rows(
+            f"SELECT a.id, a.title, a.url, a.outlet, a.published, a.story_id, a.body, "
+            f"-bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+            f"FROM article_fts JOIN articles a ON a.num = article_fts.rowid "
+            f"WHERE article_fts MATCH ? {'AND ' + where if where else ''} "
+            f"ORDER BY bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), a.id LIMIT ?",
+            [to_fts5(query), *params, limit])
+
+    def optimize(self) -> None:
+        self.execute("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
+        self.execute("PRAGMA optimize")
