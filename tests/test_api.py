@@ -369,3 +369,19 @@ def test_serve_command_binds_localhost_by_default():
     app.command("noop", hidden=True)(lambda: None)
     out = CliRunner().invoke(app, ["serve", "--help"], terminal_width=200).output
     assert "--token" in out and "--db" in out and "127.0.0.1" in out and "8000" in out
+
+
+def test_rank_window_widens_until_the_page_is_full(client, monkeypatch):
+    from warta import api_queries as aq
+    from warta.search import parse_query
+    from warta.store import Filters
+
+    monkeypatch.setattr(aq, "RANK_WINDOW", 1)
+    store = client.app.state.pool.reader()
+    query = parse_query("gempa")
+    everything = aq.ranked_matches(store, query, Filters(), need=10)
+    assert len(everything) == 3  # the window grew until it covered every match
+    newest = aq.ranked_matches(store, query, Filters(), need=10, widen=False)
+    assert len(newest) == 1 and newest[0]["num"] == max(r["num"] for r in everything)
+    hits, more = aq.search(store, "gempa", Filters(outlet="tempo"), 10, 0)
+    assert [h["id"] for h in hits] == ["synthetic-bnpb-bantuan"] and not more
