@@ -98,7 +98,8 @@ def _term(token: str) -> Optional[Term]:
         return Term(words) if words else None
     if token.endswith("*") and len(token) > 1:
         base = WORD.findall(token[:-1].lower())
-        return Term((base[0],), prefix=True) if len(base) == 1 else None
+        # The index holds stems, so the prefix is stemmed too ("kecamat*" -> "camat*").
+        return Term((stem(base[0]),), prefix=True) if len(base) == 1 else None
     words = tuple(terms(token))
     if not words:
         return None
@@ -154,7 +155,7 @@ def to_tsquery(query: Query) -> str:
 # -------------------------------------------------------------- snippet ---
 
 def _matches(word: str, stems: set[str], prefixes: set[str]) -> bool:
-    if any(word.startswith(p) for p in prefixes):
+    if prefixes and any(word.startswith(p) or stem(word).startswith(p) for p in prefixes):
         return True
     return word not in stop_words() and stem(word) in stems
 
@@ -170,6 +171,8 @@ def snippet(body: str, query: Query, width: int = SNIPPET_WORDS) -> str:
     start = _best_window(words, hits, stems, prefixes, width)
     end = min(len(words), start + width)
     lo, hi = words[start].start(), words[end - 1].end()
+    while hi < len(body) and not body[hi].isspace() and not body[hi].isalnum():
+        hi += 1  # keep the punctuation that closes the last word
     out, pos = [], lo
     for i in hits:
         if start <= i < end:
@@ -195,6 +198,6 @@ def _best_window(words, hits: list[int], stems, prefixes, width: int) -> int:
 
 def _key(word: str, prefixes: Iterable[str]) -> str:
     for p in prefixes:
-        if word.startswith(p):
+        if word.startswith(p) or stem(word).startswith(p):
             return p
     return stem(word)
