@@ -1,0 +1,190 @@
+"""Token features for the CRF named-entity tagger.
+
+The same ``Featurizer`` is used when training (``warta train ner``) and when
+tagging, so the two can never drift apart.  It needs a ``Resources`` bundle
+that ships next to the model:
+
+* ``clusters``: lower-cased word -> cluster ids at several granularities,
+  learnt from unlabelled text (PPMI + SVD vectors, k-means);
+* ``capitals``: lower-cased word -> how often it is written capitalised in
+  the middle of a sentence (bucketed), a cue for proper nouns that sentence
+  position would otherwise hide;
+* ``gazetteer``: lower-cased multi-word names -> labels seen for them in the
+  training data.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Resources", "Featurizer", "word_shape", "short_shape"]
+
+_MAX_GAZ = 6  # longest gazetteer entry, in tokens
+
+
+def word_shape(word: str) -> str:
+    out = []
+    for ch in word[:12]:
+        if ch.isupper():
+            out.append("X")
+        elif ch.islower():
+            out.append("x")
+        elif ch.isdigit():
+            out.append("d")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_RUNS = re.compile(r"(.)\1+")
+
+
+def short_shape(word: str) -> str:
+    return _RUNS.sub(r"\1", word_shape(word))
+
+
+@dataclass
+class Resources:
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    gazetteer: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+
+    # --------------------------------------------------------- storage ---
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        with gzip.open(directory / "words.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+            keys = sorted(set(self.clusters) | set(self.capitals))
+            for w in keys:
+                cl = self.clusters.get(w, ())
+                f.write(w + "\t" + self.capitals.get(w, "") + "\t" + "\t".join(cl) + "\n")
+        with gzip.open(directory / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+            for phrase in sorted(self.gazetteer):
+                f.write(" ".join(phrase) + "\t" + ",".join(sorted(self.gazetteer[phrase])) + "\n")
+
+    @classmethod
+    def load(cls, directory: Path) -> "Resources":
+        res = cls()
+        path = directory / "words.tsv.gz"
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    parts = line.rstrip("\n").split("\t")
+                    w = parts[0]
+                    if parts[1]:
+                        res.capitals[w] = parts[1]
+                    if len(parts) > 2 and parts[2]:
+                        res.clusters[w] = tuple(parts[2:])
+        path = directory / "gazetteer.tsv.gz"
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    phrase, labels = line.rstrip("\n").split("\t")
+                    res.gazetteer[tuple(phrase.split(" "))] = frozenset(labels.split(","))
+        return res
+
+
+class Featurizer:
+    """Turns a tokenised sentence into CRFsuite feature lists."""
+
+    def __init__(self, resources: Resources, use_gazetteer: bool = True) -> None:
+        self.res = resources
+        self.use_gazetteer = use_gazetteer and bool(resources.gazetteer)
+        self._gaz_first = {p[0] for p in resources.gazetteer}
+        self._cache: dict[str, tuple[list[str], tuple[str, str, str, str]]] = {}
+
+    # ------------------------------------------------------------ words ---
+    def _word(self, word: str) -> tuple[list[str], tuple[str, str, str, str]]:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        low = word.lower()
+        shape = word_shape(word)
+        sshape = short_shape(word)
+        feats = ["b", "w=" + low, "s=" + shape, "ss=" + sshape]
+        n = len(low)
+        for k in (1, 2, 3, 4):
+            if n > k:
+                feats.append(f"p{k}=" + low[:k])
+                feats.append(f"x{k}=" + low[-k:])
+        if word[:1].isupper():
+            feats.append("T")
+            if word.isupper() and n > 1:
+                feats.append("U")
+        if any(c.isdigit() for c in word):
+            feats.append("D")
+        if "-" in word:
+            feats.append("H")
+            head = low.split("-", 1)[0]
+            feats.append("hd=" + head)
+        if not any(c.isalnum() for c in word):
+            feats.append("P")
+        feats.append("n=" + (str(n) if n < 4 else "4-6" if n < 7 else "7+"))
+        clusters = self.res.clusters.get(low, ())
+        if clusters:
+            for i, c in enumerate(clusters):
+                feats.append(f"c{i}=" + c)
+        else:
+            feats.append("c=?")
+        cap = self.res.capitals.get(low)
+        feats.append("cr=" + (cap if cap is not None else "?"))
+        if cap is not None and word[:1].isupper():
+            feats.append("crT=" + cap)
+        ctx = (low, sshape, clusters[1] if len(clusters) > 1 else "?", "T" if word[:1].isupper() else "t")
+        hit = (feats, ctx)
+        if len(self._cache) < 200_000:
+            self._cache[word] = hit
+        return hit
+
+    # ------------------------------------------------------- gazetteer ---
+    def gazetteer_tags(self, words: list[str], gazetteer=None) -> list[list[str]]:
+        gaz = self.res.gazetteer if gazetteer is None else gazetteer
+        first = self._gaz_first if gazetteer is None else None
+        lows = [w.lower() for w in words]
+        out: list[list[str]] = [[] for _ in words]
+        n = len(words)
+        for i in range(n):
+            if first is not None and lows[i] not in first:
+                continue
+            if not words[i][:1].isupper() and not words[i][:1].isdigit():
+                continue
+            for j in range(min(n, i + _MAX_GAZ), i, -1):
+                labels = gaz.get(tuple(lows[i:j]))
+                if labels:
+                    for lab in labels:
+                        out[i].append("g=B-" + lab)
+                        for k in range(i + 1, j):
+                            out[k].append("g=I-" + lab)
+                    break
+        return out
+
+    # -------------------------------------------------------- sentence ---
+    def sentence(self, words: list[str], gazetteer=None) -> list[list[str]]:
+        infos = [self._word(w) for w in words]
+        n = len(words)
+        ctx = [inf[1] for inf in infos]
+        gaz = self.gazetteer_tags(words, gazetteer) if (self.use_gazetteer or gazetteer is not None) else None
+        pad = ("<s>", "<s>", "<s>", "<s>")
+        end = ("</s>", "</s>", "</s>", "</s>")
+        out = []
+        for i in range(n):
+            f = list(infos[i][0])
+            p1 = ctx[i - 1] if i > 0 else pad
+            p2 = ctx[i - 2] if i > 1 else pad
+            n1 = ctx[i + 1] if i + 1 < n else end
+            n2 = ctx[i + 2] if i + 2 < n else end
+            cur = ctx[i]
+            f.extend((
+                "-1w=" + p1[0], "-2w=" + p2[0], "+1w=" + n1[0], "+2w=" + n2[0],
+                "-1s=" + p1[1], "+1s=" + n1[1], "-2s=" + p2[1], "+2s=" + n2[1],
+                "-1c=" + p1[2], "+1c=" + n1[2],
+                "-1w|w=" + p1[0] + "|" + cur[0], "w|+1w=" + cur[0] + "|" + n1[0],
+                "-1T|T|+1T=" + p1[3] + cur[3] + n1[3],
+            ))
+            if i == 0:
+                f.append("BOS")
+            if gaz is not None:
+                f.extend(gaz[i])
+            out.append(f)
+        return out

@@ -1,0 +1,139 @@
+"""Named entities (PER, ORG, LOC) for Indonesian news, with offsets.
+
+The tagger is a linear-chain CRF (CRFsuite) over the features of
+``warta.nlp.features``; the model and its word resources live in
+``warta/models/ner`` and are trained by ``warta train ner``
+(``warta.nlp.train``).  The model is loaded lazily, once per process.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import pycrfsuite
+
+from warta.nlp.features import Featurizer, Resources
+from warta.nlp.tokens import Sentence, Token, sentences as split_text
+from warta.records import Record
+
+__all__ = ["EntitySpan", "NlpDoc", "NerModel", "MODEL_DIR", "load_model", "ner", "process",
+           "bio_to_spans", "LABELS"]
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+MODEL_FILE = "model.crfsuite"
+LABELS = ("PER", "ORG", "LOC")
+
+
+@dataclass
+class EntitySpan(Record):
+    text: str
+    label: str  # PER | ORG | LOC
+    start: int
+    end: int
+
+
+@dataclass
+class NlpDoc(Record):
+    """A text with its sentences, tokens and entity spans, computed once."""
+
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[EntitySpan] = field(default_factory=list)
+
+
+def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last+1, label) token ranges of a BIO tag sequence (lenient I-)."""
+    spans = []
+    start, label = None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t.startswith("I-") and start is not None and t[2:] == label:
+            continue
+        if start is not None:
+            spans.append((start, i, label))
+            start = label = None
+        if t.startswith(("B-", "I-")):
+            start, label = i, t[2:]
+    return spans
+
+
+class NerModel:
+    """A trained CRF tagger with its feature resources."""
+
+    def __init__(self, directory: Path | str = MODEL_DIR) -> None:
+        self.directory = Path(directory)
+        path = self.directory / MODEL_FILE
+        if not path.exists():
+            raise FileNotFoundError(f"no NER model at {path}; run `warta train ner`")
+        meta_path = self.directory / "meta.json"
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        self.resources = Resources.load(self.directory)
+        self.featurizer = Featurizer(self.resources, use_gazetteer=self.meta.get("gazetteer", True))
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self._lock = threading.Lock()
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO tags for one tokenised sentence."""
+        if not words:
+            return []
+        feats = self.featurizer.sentence(words)
+        with self._lock:  # a CRFsuite tagger is not thread-safe
+            tags = self.tagger.tag(feats)
+        return _repair(tags)
+
+    def tag_many(self, sents: Iterable[list[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sents]
+
+    def entities(self, text: str, sents: list[Sentence]) -> list[EntitySpan]:
+        out: list[EntitySpan] = []
+        for sent in sents:
+            toks = sent.tokens
+            tags = self.tag([t.text for t in toks])
+            for a, b, label in bio_to_spans(tags):
+                start, end = toks[a].start, toks[b - 1].end
+                out.append(EntitySpan(text[start:end], label, start, end))
+        return out
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """Turn an I- that follows O or another type into B- (valid BIO)."""
+    prev = "O"
+    out = []
+    for t in tags:
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+_MODEL: Optional[NerModel] = None
+_MODEL_LOCK = threading.Lock()
+
+
+def load_model(directory: Path | str | None = None) -> NerModel:
+    """The shipped model (cached), or the model in ``directory`` (not cached)."""
+    global _MODEL
+    if directory is not None and Path(directory).resolve() != MODEL_DIR.resolve():
+        return NerModel(directory)
+    if _MODEL is None:
+        with _MODEL_LOCK:
+            if _MODEL is None:
+                _MODEL = NerModel(MODEL_DIR)
+    return _MODEL
+
+
+def ner(text: str) -> list[EntitySpan]:
+    """Entity spans (PER/ORG/LOC) of ``text`` with character offsets."""
+    return load_model().entities(text, split_text(text))
+
+
+def process(text: str) -> NlpDoc:
+    """Sentences, tokens and entities of ``text``, computed once."""
+    sents = split_text(text)
+    tokens = [t for s in sents for t in s.tokens]
+    return NlpDoc(text=text, sentences=sents, tokens=tokens, entities=load_model().entities(text, sents))

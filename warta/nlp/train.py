@@ -1,0 +1,432 @@
+"""Train warta's named-entity model from the corpora in ``../shared/data``.
+
+    warta train ner [--out DIR] [--holdout idner2k-dev]
+
+Steps, all deterministic (fixed seeds, sorted inputs):
+
+1. read the four NER corpora (IDNer2k, NER-UI, NER-UGM, NERGrit), map their
+   label sets to PER/ORG/LOC (others -> O) and drop every training sentence
+   that overlaps a protected evaluation set (NER-UI/NER-UGM ``test.01``
+   always, IDNer2k ``dev`` with ``--holdout idner2k-dev``); IDNer2k is a
+   re-annotation of NER-UGM sentences, so the check is fuzzy (shared word
+   5-grams), not exact;
+2. learn word clusters from unlabelled text (training-corpus tokens, the UD
+   Indonesian treebanks, the Kompas development articles): PPMI word-context
+   matrix, truncated SVD, k-means at three granularities;
+3. count how often each word is capitalised mid-sentence;
+4. build a gazetteer of training-data names; the CRF is trained on features
+   from a jack-knifed gazetteer (each fold sees names from the other folds
+   only), so it learns how far to trust a gazetteer hit on unseen text;
+5. train a CRF (CRFsuite, L-BFGS with elastic-net regularisation).
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import numpy as np
+
+from warta.nlp.features import Featurizer, Resources
+
+LABEL_MAP = {
+    "PER": "PER", "PERSON": "PER", "PPL": "PER",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "NOR": "ORG",
+    "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC", "GPE": "LOC",
+}
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+# name -> (path under data/ner, role).  "test" sets are never trained on.
+CORPORA = {
+    "idner2k-train": ("idner2k/train.txt", "train"),
+    "idner2k-dev": ("idner2k/dev.txt", "train"),
+    "nerui-train": ("nerui/train.01.tsv", "train"),
+    "nerui-dev": ("nerui/dev.01.tsv", "train"),
+    "nerui-test": ("nerui/test.01.tsv", "test"),
+    "nerugm-train": ("nerugm/train.01.tsv", "train"),
+    "nerugm-dev": ("nerugm/dev.01.tsv", "train"),
+    "nerugm-test": ("nerugm/test.01.tsv", "test"),
+    "nergrit-train": ("nergrit/train.txt", "train"),
+    "nergrit-valid": ("nergrit/valid.txt", "train"),
+}
+
+
+@dataclass
+class Example:
+    words: list[str]
+    tags: list[str]
+    corpus: str
+
+
+@dataclass
+class TrainConfig:
+    corpora: list[str] = field(default_factory=lambda: [k for k, v in CORPORA.items() if v[1] == "train"])
+    holdout: list[str] = field(default_factory=list)
+    clusters: tuple[int, ...] = (64, 256, 1024)
+    svd_dim: int = 100
+    min_count: int = 2
+    gazetteer: bool = True
+    gazetteer_folds: int = 5
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 200
+    seed: int = 13
+    unlabelled_extra: list[str] = field(default_factory=list)  # extra raw-text files (experiments)
+    # IDNer2k re-annotates NER-UGM sentences with cleaner guidelines: where the
+    # two overlap, keep only the IDNer2k annotation (no conflicting labels)
+    dedupe: tuple[tuple[str, str], ...] = (("nerugm", "idner2k"),)
+
+
+# ------------------------------------------------------------------ data ---
+
+def map_tag(tag: str) -> str:
+    tag = tag.strip()
+    if len(tag) > 2 and tag[1] == "-" and tag[0] in "BIESLU":
+        lab = LABEL_MAP.get(tag[2:].upper())
+        if lab is None:
+            return "O"
+        prefix = "B" if tag[0] in "BSU" else "I"
+        return f"{prefix}-{lab}"
+    return "O"
+
+
+def read_conll(path: Path, corpus: str = "") -> list[Example]:
+    """Token-per-line file (tab or space separated, last column = tag)."""
+    out: list[Example] = []
+    words: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                if words:
+                    out.append(Example(words, _fix_bio(tags), corpus))
+                    words, tags = [], []
+                continue
+            parts = line.split("\t") if "\t" in line else line.split(" ")
+            words.append(parts[0])
+            tags.append(map_tag(parts[-1]) if len(parts) > 1 else "O")
+    if words:
+        out.append(Example(words, _fix_bio(tags), corpus))
+    return out
+
+
+def _fix_bio(tags: list[str]) -> list[str]:
+    prev = "O"
+    out = []
+    for t in tags:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+def _norm_tokens(words: Iterable[str]) -> list[str]:
+    return [t for t in (re.sub(r"[^0-9a-z]", "", w.lower()) for w in words) if t]
+
+
+def _shingles(words: Iterable[str], n: int = 5) -> set[tuple[str, ...]]:
+    t = _norm_tokens(words)
+    if len(t) < n:
+        return {tuple(t)} if t else set()
+    return {tuple(t[i:i + n]) for i in range(len(t) - n + 1)}
+
+
+def filter_overlap(train: list[Example], protected: list[Example], threshold: float = 0.3) -> tuple[list[Example], int]:
+    """Drop training sentences sharing >= ``threshold`` of their 5-grams with ``protected``."""
+    bank: set[tuple[str, ...]] = set()
+    exact: set[str] = set()
+    for ex in protected:
+        bank |= _shingles(ex.words)
+        exact.add("".join(_norm_tokens(ex.words)))
+    kept = []
+    dropped = 0
+    for ex in train:
+        sh = _shingles(ex.words)
+        key = "".join(_norm_tokens(ex.words))
+        if key in exact or (sh and len(sh & bank) / len(sh) >= threshold):
+            dropped += 1
+            continue
+        kept.append(ex)
+    return kept, dropped
+
+
+def load_corpora(data_dir: Path, names: Iterable[str]) -> dict[str, list[Example]]:
+    return {name: read_conll(data_dir / "ner" / CORPORA[name][0], name) for name in names}
+
+
+# ----------------------------------------------------------- unlabelled ---
+
+def unlabelled_sentences(data_dir: Path, labelled: list[Example], extra: Iterable[str] = ()) -> list[list[str]]:
+    """Raw token sequences for the word statistics (cased, as written)."""
+    from warta.nlp.tokens import sentences as split_text
+
+    out = [ex.words for ex in labelled]
+    for conllu in sorted((data_dir / "ud").glob("*/*.conllu")):
+        words: list[str] = []
+        for line in conllu.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                if words:
+                    out.append(words)
+                    words = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) > 1 and cols[0].isdigit():
+                words.append(cols[1])
+        if words:
+            out.append(words)
+    texts = []
+    for tml in sorted((data_dir / "timex" / "kompas-oil-dct").glob("*.tml")):
+        data = tml.read_bytes()
+        try:
+            raw = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raw = data.decode("cp1252", errors="replace")
+        m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        body = re.sub(r"<[^>]+>", "", m.group(1) if m else "")
+        title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
+        texts.append(body)
+        if title:
+            texts.append(re.sub(r"<[^>]+>", "", title.group(1)))
+    for path in extra:
+        texts.append(Path(path).read_text(encoding="utf-8", errors="replace"))
+    for text in texts:
+        for s in split_text(text):
+            out.append([t.text for t in s.tokens])
+    return out
+
+
+def capital_buckets(sents: list[list[str]]) -> dict[str, str]:
+    """Bucketed share of mid-sentence occurrences written with a capital."""
+    cap: Counter[str] = Counter()
+    tot: Counter[str] = Counter()
+    for words in sents:
+        for w in words[1:]:
+            if not w[:1].isalpha():
+                continue
+            low = w.lower()
+            tot[low] += 1
+            if w[:1].isupper():
+                cap[low] += 1
+    out = {}
+    for w, n in tot.items():
+        if n < 2:
+            continue
+        r = cap[w] / n
+        b = "0" if r == 0 else "1" if r < 0.2 else "2" if r < 0.5 else "3" if r < 0.8 else "4" if r < 1 else "5"
+        out[w] = b + ("+" if n >= 10 else "")
+    return out
+
+
+def word_clusters(sents: list[list[str]], sizes: tuple[int, ...], dim: int, min_count: int,
+                  seed: int) -> dict[str, tuple[str, ...]]:
+    """PPMI + SVD word vectors clustered by k-means at several granularities."""
+    from scipy.cluster.vq import kmeans2
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.linalg import svds
+
+    counts: Counter[str] = Counter(w.lower() for s in sents for w in s)
+    vocab = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))
+    index = {w: i for i, w in enumerate(vocab)}
+    ctx_vocab = vocab[:10000]
+    cidx = {w: i for i, w in enumerate(ctx_vocab)}
+    nctx = len(ctx_vocab)
+    rows, cols = [], []
+    for s in sents:
+        low = [w.lower() for w in s]
+        n = len(low)
+        for i, w in enumerate(low):
+            wi = index.get(w)
+            if wi is None:
+                continue
+            for off, slot in ((-1, 0), (1, 1), (-2, 2), (2, 2)):
+                j = i + off
+                c = low[j] if 0 <= j < n else ("<s>" if j < 0 else "</s>")
+                ci = cidx.get(c)
+                if ci is None:
+                    continue
+                rows.append(wi)
+                cols.append(slot * nctx + ci)
+    data = np.ones(len(rows), dtype=np.float64)
+    mat = coo_matrix((data, (rows, cols)), shape=(len(vocab), 3 * nctx)).tocsr()
+    mat.sum_duplicates()
+    total = mat.sum()
+    row_sum = np.asarray(mat.sum(axis=1)).ravel()
+    col_sum = np.asarray(mat.sum(axis=0)).ravel() ** 0.75
+    col_sum = col_sum / col_sum.sum() * total
+    coo = mat.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = coo_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=mat.shape).tocsr()
+    rng = np.random.default_rng(seed)
+    v0 = rng.random(min(ppmi.shape))
+    u, s, _ = svds(ppmi, k=dim, v0=v0)
+    vec = u * np.sqrt(s)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    out: dict[str, list[str]] = {w: [] for w in vocab}
+    for k in sizes:
+        _, labels = kmeans2(vec, k, iter=30, minit="points", seed=seed + k)
+        for w, lab in zip(vocab, labels):
+            out[w].append(str(int(lab)))
+    return {w: tuple(v) for w, v in out.items()}
+
+
+# ------------------------------------------------------------ gazetteer ---
+
+def entity_phrases(examples: Iterable[Example]) -> dict[tuple[str, ...], Counter]:
+    from warta.nlp.ner import bio_to_spans
+
+    out: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for ex in examples:
+        for a, b, lab in bio_to_spans(ex.tags):
+            if b - a <= 6:
+                out[tuple(w.lower() for w in ex.words[a:b])][lab] += 1
+    return out
+
+
+def make_gazetteer(phrases: dict[tuple[str, ...], Counter], min_share: float = 0.3) -> dict[tuple[str, ...], frozenset[str]]:
+    gaz = {}
+    for p, c in phrases.items():
+        tot = sum(c.values())
+        labs = frozenset(l for l, n in c.items() if n / tot >= min_share)
+        if labs and any(any(ch.isalpha() for ch in w) for w in p):
+            gaz[p] = labs
+    return gaz
+
+
+# -------------------------------------------------------------- training ---
+
+def prepare(config: TrainConfig, data_dir: Path = SHARED / "data", log=print) -> tuple[list[Example], dict]:
+    names = [n for n in config.corpora if n not in config.holdout]
+    train = load_corpora(data_dir, names)
+    protected_names = [n for n, v in CORPORA.items() if v[1] == "test"] + list(config.holdout)
+    protected = [ex for exs in load_corpora(data_dir, protected_names).values() for ex in exs]
+    stats = {}
+    examples: list[Example] = []
+    for name in names:
+        kept, dropped = filter_overlap(train[name], protected)
+        stats[name] = {"sentences": len(kept), "dropped_overlap": dropped}
+        note = ""
+        for loser, winner in config.dedupe:
+            if name.startswith(loser + "-"):
+                better = [ex for n in names if n.startswith(winner + "-") for ex in train[n]]
+                kept, dup = filter_overlap(kept, better)
+                stats[name]["dropped_duplicate"] = dup
+                stats[name]["sentences"] = len(kept)
+                note = f", {dup} more as duplicates of {winner}"
+        log(f"  {name}: {len(kept)} sentences ({dropped} dropped as overlapping {', '.join(protected_names)}{note})")
+        examples.extend(kept)
+    return examples, stats
+
+
+def build_resources(config: TrainConfig, examples: list[Example], data_dir: Path, log=print) -> Resources:
+    t0 = time.time()
+    raw = unlabelled_sentences(data_dir, examples, config.unlabelled_extra)
+    ntok = sum(len(s) for s in raw)
+    log(f"  unlabelled text: {len(raw)} sentences, {ntok} tokens")
+    res = Resources()
+    res.capitals = capital_buckets(raw)
+    if config.clusters:
+        res.clusters = word_clusters(raw, config.clusters, config.svd_dim, config.min_count, config.seed)
+    if config.gazetteer:
+        res.gazetteer = make_gazetteer(entity_phrases(examples))
+    log(f"  resources: {len(res.clusters)} clustered words, {len(res.capitals)} capital stats, "
+        f"{len(res.gazetteer)} gazetteer names ({time.time() - t0:.1f}s)")
+    return res
+
+
+def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "data", log=print) -> dict:
+    import pycrfsuite
+
+    from warta.nlp.ner import MODEL_FILE
+
+    t_start = time.time()
+    random.seed(config.seed)
+    np.random.seed(config.seed)
+    log(f"training data from {data_dir}:")
+    examples, stats = prepare(config, data_dir, log)
+    res = build_resources(config, examples, data_dir, log)
+    feat = Featurizer(res, use_gazetteer=False)
+
+    # jack-knifed gazetteer features for the training sentences
+    folds: list[Optional[dict]] = [None]
+    order = list(range(len(examples)))
+    fold_of = [0] * len(examples)
+    if config.gazetteer:
+        rng = random.Random(config.seed)
+        rng.shuffle(order)
+        k = config.gazetteer_folds
+        for pos, i in enumerate(order):
+            fold_of[i] = pos % k
+        folds = []
+        for f in range(k):
+            folds.append(make_gazetteer(entity_phrases(ex for i, ex in enumerate(examples) if fold_of[i] != f)))
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for i, ex in enumerate(examples):
+        gz = folds[fold_of[i]] if config.gazetteer else None
+        trainer.append(feat.sentence(ex.words, gazetteer=gz), ex.tags)
+    trainer.set_params({
+        "c1": config.c1,
+        "c2": config.c2,
+        "max_iterations": config.max_iterations,
+        "feature.possible_transitions": True,
+    })
+    out_dir.mkdir(parents=True, exist_ok=True)
+    res.save(out_dir)
+    t0 = time.time()
+    trainer.train(str(out_dir / MODEL_FILE))
+    log(f"  CRF trained in {time.time() - t0:.0f}s ({len(examples)} sentences)")
+    meta = {
+        "format": 1,
+        "labels": ["PER", "ORG", "LOC"],
+        "gazetteer": config.gazetteer,
+        "config": {k: v for k, v in config.__dict__.items()},
+        "training_sets": stats,
+        "train_seconds": round(time.time() - t_start, 1),
+    }
+    (out_dir / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return meta
+
+
+# ------------------------------------------------------------- scoring ---
+
+def entity_f1(gold: list[list[str]], pred: list[list[str]]) -> dict[str, float]:
+    from warta.nlp.ner import bio_to_spans
+
+    tp = npred = ngold = 0
+    per = {lab: [0, 0, 0] for lab in ("PER", "ORG", "LOC")}
+    for g, p in zip(gold, pred):
+        ge = set(bio_to_spans(g))
+        pe = set(bio_to_spans(p))
+        tp += len(ge & pe)
+        npred += len(pe)
+        ngold += len(ge)
+        for lab in per:
+            per[lab][0] += sum(1 for e in ge & pe if e[2] == lab)
+            per[lab][1] += sum(1 for e in pe if e[2] == lab)
+            per[lab][2] += sum(1 for e in ge if e[2] == lab)
+    f = lambda a, b, c: 2 * a / (b + c) if b + c else 0.0
+    out = {"f1": f(tp, npred, ngold), "p": tp / max(npred, 1), "r": tp / max(ngold, 1)}
+    for lab, v in per.items():
+        out[lab.lower()] = f(*v)
+    return out
+
+
+def evaluate(model_dir: Path, path: Path) -> dict[str, float]:
+    from warta.nlp.ner import NerModel
+
+    model = NerModel(model_dir)
+    gold = read_conll(path)
+    pred = [model.tag(ex.words) for ex in gold]
+    return entity_f1([ex.tags for ex in gold], pred)
