@@ -228,11 +228,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ, WARTA_SERVE_DB=db)
     env.pop("WARTA_SERVE_TOKEN", None)
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "warta.commands.serve:app_from_env", "--factory",
-                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+                             "--workers", str(workers)],
                             env=env, cwd=str(ROOT))
     deadline = time.monotonic() + 60
     import httpx
@@ -322,6 +323,7 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=300)
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (warta serve --workers)")
     args = ap.parse_args()
     if not Path(args.db).exists():
         if not args.build:
@@ -330,7 +332,7 @@ def main() -> None:
     rng = random.Random(11)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_server(args.db, port)
+    proc = start_server(args.db, port, args.workers)
     try:
         with httpx.Client(base_url=base, timeout=30) as c:
             n_articles = c.get("/api/health").json()["articles"]
@@ -345,7 +347,8 @@ def main() -> None:
             for q in qs[:20] + picks[:20]:  # warm the page cache and the stemmer
                 c.get("/api/search", params={"q": q})
                 c.get(f"/api/articles/{quote(q, safe='')}")
-            print(f"store: {args.db}, {n_articles} articles; {args.samples} sequential requests per row")
+            print(f"store: {args.db}, {n_articles} articles; server processes: {args.workers}; "
+                  f"{args.samples} sequential requests per row")
             rows = {
                 "search API": [f"/api/search?q={quote(q)}" for q in qs],
                 "search API + facets": [f"/api/search?q={quote(q)}&facets=true" for q in qs],
