@@ -28,7 +28,8 @@ Matching rule (the same in EVENTS_GOLD.md):
     (c) their codes are equal and non-empty (the CAMEO-style code carries no
         entity identity: country + sector such as IDNCOP, ISRMIL, IGOUNO).
   Matching is greedy and one-to-one, gold events taken in file order, each
-  taking the first unused predicted event that matches.
+  taking the first unused predicted event that matches; a first pass uses
+  rules (a)-(b) only, a second pass adds (c) for what is left.
 Every predicted event counts (negated and hypothetical ones too).  A second
 set of figures ("flags agree") additionally requires ``negated`` and
 ``hypothetical`` to equal the gold's.  A "strict names" line drops rule (c).
@@ -147,17 +148,26 @@ def event_match(gold: dict, pred: dict, flags: bool = False, use_codes: bool = T
         participant_match(gold["target"], pred["target"], use_codes)
 
 
-def greedy(golds: list[dict], preds: list[dict], **kw) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, pred index): each gold takes the first unused matching prediction."""
-    used: set[int] = set()
+def greedy(golds: list[dict], preds: list[dict], flags: bool = False, use_codes: bool = True) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index): each gold takes the first unused matching prediction.
+
+    Two passes: by names first, then (when codes count) by codes among what is left, so that a
+    code-only match never takes a prediction that names another gold event's participants.
+    """
+    used_g: set[int] = set()
+    used_p: set[int] = set()
     pairs = []
-    for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            if pi not in used and event_match(g, p, **kw):
-                used.add(pi)
-                pairs.append((gi, pi))
-                break
-    return pairs
+    for codes in ((False, True) if use_codes else (False,)):
+        for gi, g in enumerate(golds):
+            if gi in used_g:
+                continue
+            for pi, p in enumerate(preds):
+                if pi not in used_p and event_match(g, p, flags=flags, use_codes=codes):
+                    used_g.add(gi)
+                    used_p.add(pi)
+                    pairs.append((gi, pi))
+                    break
+    return sorted(pairs)
 
 
 # ----------------------------------------------------------- prediction ---
@@ -263,6 +273,55 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict[str
     return {"main": main, "flags": flagged, "strict": strict, "misses": misses, "false_positives": false_pos}
 
 
+def _raw_span(pred: dict, raw: str) -> Optional[tuple[int, int]]:
+    """Where a predicted sentence sits in the raw row text (bodies keep the raw sentences)."""
+    text = (pred.get("sentence") or "").strip()
+    if not text:
+        return None
+    at = raw.find(text[:60])
+    return None if at < 0 else (at, at + len(text))
+
+
+def _near(gold: dict, pred: dict, raw: str) -> bool:
+    span = _raw_span(pred, raw)
+    return span is not None and span[0] < gold["sentence_end"] and gold["sentence_start"] < span[1]
+
+
+def diagnose(result: dict[str, Any], raw: dict[str, str]) -> tuple[Counter, Counter]:
+    """Why events were missed / predicted wrongly, judged from predictions in the same sentence."""
+    fps_by_url: dict[str, list[dict]] = defaultdict(list)
+    for url, p in result["false_positives"]:
+        fps_by_url[url].append(p)
+    misses_by_url: dict[str, list[dict]] = defaultdict(list)
+    for url, g in result["misses"]:
+        misses_by_url[url].append(g)
+    miss_why: Counter = Counter()
+    for url, g in result["misses"]:
+        near = [p for p in fps_by_url[url] if _near(g, p, raw.get(url, ""))]
+        same = [p for p in near if p["type"] == g["type"]]
+        if not near:
+            miss_why["no prediction in the sentence"] += 1
+        elif not same:
+            miss_why["sentence coded with another type"] += 1
+        else:
+            actor_ok = any(participant_match(g["actor"], p["actor"]) for p in same)
+            target_ok = any(participant_match(g["target"], p["target"]) for p in same)
+            miss_why["right type, wrong actor" if target_ok else
+                     "right type, wrong target" if actor_ok else "right type, wrong actor and target"] += 1
+    fp_why: Counter = Counter()
+    for url, p in result["false_positives"]:
+        near = [g for g in misses_by_url[url] if _near(g, p, raw.get(url, ""))]
+        if _raw_span(p, raw.get(url, "")) is None:
+            fp_why["sentence not found in the row"] += 1
+        elif not near:
+            fp_why["no gold event in the sentence"] += 1
+        elif any(g["type"] == p["type"] for g in near):
+            fp_why["gold event of this type there, participants differ"] += 1
+        else:
+            fp_why["gold event there, other type"] += 1
+    return miss_why, fp_why
+
+
 def _who(p: Optional[dict]) -> str:
     return "-" if p is None else f"{p.get('name')}[{p.get('code') or ''}]"
 
@@ -280,6 +339,9 @@ def report(result: dict[str, Any], raw: dict[str, str], quiet: bool) -> None:
     print("per type:")
     for kind in sorted(set(main.gold) | set(main.pred)):
         print(f"  {kind:<12} {_fmt(main, kind)}")
+    miss_why, fp_why = diagnose(result, raw)
+    print("misses by cause:", dict(miss_why.most_common()))
+    print("false positives by cause:", dict(fp_why.most_common()))
     if quiet:
         return
     print("\nmisses (gold events not found):")

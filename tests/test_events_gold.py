@@ -20,10 +20,13 @@ from conftest import FIXTURES, ROOT, shared_path
 GOLD = FIXTURES / "events_gold.jsonl"
 NER_MODEL = ROOT / "warta" / "models" / "ner"
 
-# Floors (measured figures in the report of the commit that set them).
-GOLD_FLOORS = {"precision": 0.0, "recall": 0.0}
-CANONICAL_MIN_FOUND = 0
-CANONICAL_MAX_WRONG = 99
+# Floors, a little below what was measured (bench/events.py, first NER model):
+# gold P=0.109 R=0.070 (10/142 found, 92 predicted); canonical 5/12 found, 8 wrong.
+# The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
+# floors as the coder gets there, never lower them silently.
+GOLD_FLOORS = {"precision": 0.09, "recall": 0.06}
+CANONICAL_MIN_FOUND = 4
+CANONICAL_MAX_WRONG = 9
 
 
 def _bench():
