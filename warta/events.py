@@ -44,6 +44,8 @@ class TriggerRule:
     type: str
     mode: str
     cameo: Optional[str]
+    noun: bool = False                   # a noun trigger: an event only under a light verb
+    exclude: Optional[re.Pattern] = None  # surface forms that are not this action
 
 
 @dataclass
@@ -67,11 +69,12 @@ def _rows(name: str) -> list[list[str]]:
 def lexicon() -> dict[str, list[TriggerRule]]:
     rules: dict[str, list[TriggerRule]] = {}
     for row in _rows("events_lexicon.tsv"):
-        row += [""] * (5 - len(row))
-        trigger, objects, type_, mode, cameo = row[:5]
+        row += [""] * (7 - len(row))
+        trigger, objects, type_, mode, cameo, pos, exclude = row[:7]
         root, _, second = trigger.partition(" ")
         rule = TriggerRule(root, second or None, frozenset(o for o in objects.split("|") if o), type_, mode,
-                           cameo or None)
+                           cameo or None, noun=pos == "n",
+                           exclude=re.compile(rf"(?:{exclude})", re.I) if exclude else None)
         rules.setdefault(root, []).append(rule)
     return rules
 
@@ -173,12 +176,15 @@ def _triggers(body: str, start: int, end: int):
     for i, word in enumerate(words):
         for root, voice in analyse(word.group(0)).items():
             for rule in rules.get(root, ()):
+                if rule.exclude and rule.exclude.match(body, word.start()):
+                    continue
                 if rule.second and (i + 1 >= len(words) or words[i + 1].group(0).lower() != rule.second):
                     continue
                 if rule.objects and not _object_follows(words[i + 1:i + 13], rule.objects):
                     continue
                 end_at = words[i + 1].end() if rule.second else word.end()
-                yield i, words, word.start(), end_at, rule, voice
+                yield i, words, word.start(), end_at, rule, "nominal" if rule.noun and voice == "active" \
+                    and not word.group(0).lower().startswith(("ber", "me")) else voice
                 break
             else:
                 continue
