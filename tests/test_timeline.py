@@ -69,3 +69,10 @@ def test_period_start():
     assert period_start("2014") == dt.date(2014, 1, 1)
     assert period_start("PRESENT_REF") is None
     assert period_start("XXXX-XX-XX") is None
+
+
+def test_period_start_tells_winter_from_a_week():
+    from warta.timeline import period_start
+
+    assert period_start("2025-WI").month == 12
+    assert period_start("2025-W02").isocalendar()[1] == 2

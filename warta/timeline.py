@@ -43,13 +43,13 @@ def period_start(value: str) -> Optional[dt.date]:
     rest = value[5:]
     if not rest:
         return dt.date(year, 1, 1)
+    if rest in _SEASON_MONTH:  # before weeks: winter is "WI", week 1 is "W01"
+        return dt.date(year, _SEASON_MONTH[rest], 1)
     if rest[0] == "W":
         return dt.date.fromisocalendar(year, int(rest[1:3]), 1)
     if rest[0] in "QH":
         months_per = 3 if rest[0] == "Q" else 6
         return dt.date(year, (int(rest[1]) - 1) * months_per + 1, 1)
-    if rest in _SEASON_MONTH:
-        return dt.date(year, _SEASON_MONTH[rest], 1)
     month = int(rest[:2])
     day = int(rest[3:5]) if len(rest) >= 5 else 1
     return dt.date(year, month, day)
