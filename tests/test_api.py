@@ -137,7 +137,8 @@ def test_entity_report_network_and_quotes(client):
 
 def test_entities_list_quotes_and_timeline(client):
     ents = client.get("/api/entities", params={"type": "LOC"}).json()["items"]
-    assert [e["name"] for e in ents] == ["Cianjur", "Jakarta"]
+    assert {"Cianjur", "Jakarta"} <= {e["name"] for e in ents}  # and whatever NER finds in the pages
+    assert all(e["type"] == "LOC" for e in ents)
     assert client.get("/api/entities", params={"prefix": "dwi"}).json()["items"][0]["id"] == DWIKORITA
     quotes = client.get("/api/quotes", params={"speaker": "dwikorita", "limit": 2}).json()
     assert len(quotes["items"]) == 2 and quotes["next"]
@@ -146,13 +147,15 @@ def test_entities_list_quotes_and_timeline(client):
 
 
 def test_events_filters_counts_and_pairs(client):
-    assert len(client.get("/api/events").json()["items"]) == 3
-    demand = client.get("/api/events", params={"type": "demand"}).json()["items"]
+    quake_days = {"since": "2025-04-10", "until": "2025-04-12"}  # the analysed synthetic articles only
+    assert len(client.get("/api/events", params=quake_days).json()["items"]) == 3
+    assert len(client.get("/api/events").json()["items"]) >= 3  # plus what the pipeline coded in the pages
+    demand = client.get("/api/events", params={"type": "demand", **quake_days}).json()["items"]
     assert {e["article_id"] for e in demand} == {"synthetic-gempa-kompas", "synthetic-gempa-detik"}
     assert len(client.get("/api/events", params={"target": "warga cianjur"}).json()["items"]) == 1
-    assert len(client.get("/api/events", params={"country": "id"}).json()["items"]) == 3
-    assert client.get("/api/events", params={"country": "MY"}).json()["items"] == []
-    summary = client.get("/api/events/counts").json()
+    assert len(client.get("/api/events", params={"country": "id", **quake_days}).json()["items"]) == 3
+    assert client.get("/api/events", params={"country": "MY", **quake_days}).json()["items"] == []
+    summary = client.get("/api/events/counts", params=quake_days).json()
     assert {(c["day"], c["type"], c["count"]) for c in summary["counts"]} == {
         ("2025-04-10", "DEMAND", 2), ("2025-04-12", "AID", 1)}
     assert summary["pairs"][0] == {"actor": "BMKG", "target": "pemerintah daerah", "count": 2, "articles": 2}

@@ -131,7 +131,7 @@ def test_script_title_renders_as_text(page):
 
 
 def test_events_dashboard_and_map(page):
-    page.goto("/events")
+    page.goto("/events?since=2025-04-10&until=2025-04-12")  # the analysed synthetic articles
     page.wait_for_selector("#events-chart svg")
     assert page.locator("#events-chart rect.bar").count() == 2  # DEMAND on one day, AID on another
     assert page.locator("table.pairs tbody tr").first.inner_text().startswith("BMKG")
@@ -139,9 +139,9 @@ def test_events_dashboard_and_map(page):
     page.goto("/map")
     page.wait_for_selector("#map a.place")
     page.wait_for_function("document.querySelector('#map path.land').getAttribute('d').length > 1000")
-    assert page.locator("#map a.place").count() == 2
+    assert page.locator("#map a.place").count() >= 2  # Cianjur, Jakarta and whatever NER geocoded
     shot(page, "map")
-    page.locator("#map a.place").last.click()  # the dots overlap: the last drawn is on top
+    page.locator('#map a.place[href="/?entity=Cianjur"]').dispatch_event("click")  # dots may overlap
     page.wait_for_selector(".hit-title")
-    assert "entity=" in page.url and page.locator(".hit-title").count() == 3
+    assert page.url.endswith("/?entity=Cianjur") and page.locator(".hit-title").count() >= 3
     assert page.problems == []
