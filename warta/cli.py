@@ -7,6 +7,8 @@ from warta.commands import analyze as analyze_cmd
 from warta.commands import events as events_cmd
 from warta.commands import ner as ner_cmd
 from warta.commands import parse as parse_cmd
+from warta.commands import serve as serve_cmd
+from warta.commands import store as store_cmd
 
 app = typer.Typer(
     name="warta",
@@ -16,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (parse_cmd, analyze_cmd, events_cmd, ner_cmd):
+for _module in (parse_cmd, analyze_cmd, events_cmd, ner_cmd, store_cmd, serve_cmd):
     _module.register(app)
 
 

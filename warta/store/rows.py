@@ -101,7 +101,10 @@ def _span(entry: dict) -> tuple:
     return entry.get("text"), entry.get("start"), entry.get("end")
 
 
-def _event_row(aid: str, i: int, event: dict) -> dict:
+def _event_row(aid: str, i: int, event) -> dict:
+    if hasattr(event, "to_dict"):  # records.Event: its span is the trigger's
+        event = event.to_dict()
+        event.update(event.get("trigger") or {})
     text, start, end = _span(event)
     actor = event.get("actor")
     if isinstance(actor, dict):
