@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine:
-#   make demo   - install into .venv and run warta on the bundled example pages
+#   make demo   - install into .venv, ingest the bundled example pages into warta.db, serve the UI
 #   make test   - install into .venv and run the test suite
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +16,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: setup
-	$(BIN)/warta parse --format text examples/pages
+	$(BIN)/warta ingest examples/pages --db warta.db
+	$(BIN)/warta serve --db warta.db
 
 test: setup
 	$(BIN)/python -m pytest -q
