@@ -196,3 +196,25 @@ def test_the_store_commands_on_the_example_pages(cli, db_url, tmp_path):
     assert pq.read_table(out / "articles.parquet").num_rows == 3
     assert len((out / "articles.jsonl").read_text().splitlines()) == 3
     assert cli("export", "--table", "nope", "--db", db_url).exit_code != 0
+
+
+def _crash_on_bogor(task):
+    """A stand-in for a native crash: the worker dies on one record."""
+    from warta.store import ingest as ingest_module
+
+    if task[2].fields.get("title") == "Kabar Bogor nomor 1":
+        os._exit(11)
+    return ingest_module._original_process(task)
+
+
+def test_a_worker_that_crashes_costs_one_record_not_the_run(tmp_path, monkeypatch):
+    from warta.store import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "_original_process", ingest_module.process, raising=False)
+    monkeypatch.setattr(ingest_module, "process", _crash_on_bogor)
+    source = write_csv(tmp_path / "berita.csv", 20)
+    with open_store(str(tmp_path / "w.db")) as store:
+        summary = ingest(store, [source], columns=COLUMNS, workers=2, components=["quantities"])
+        assert (summary.stored, summary.errors) == (19, 1)
+        [error] = store.rows("SELECT input, message FROM errors")
+        assert error["input"].endswith("berita.csv:3") and "crashed" in error["message"]

@@ -28,6 +28,7 @@ from warta.records import Capture
 from warta.store.base import Result, Store
 
 BATCH_SIZE = 64
+RECORD_TIMEOUT_S = 120.0  # one article taking longer than this is treated as hung
 # An unexpected exception while reading one record (a bug, not bad input).
 INTERNAL_CODE = "W170" if "W170" in CODES else "W150"
 SUFFIX = re.compile(r"^(?P<path>.*?)(?P<suffix>[:#]\d+)?$")
@@ -198,32 +199,76 @@ def _seen(store: Store, retry_errors: bool) -> dict[str, str]:
 
 
 def _results(tasks: list, workers: int, components, analyse: bool, batch_size: int) -> Iterator[list[Result]]:
-    """Results in input order, in batches (a pool of processes when workers > 1)."""
-    if workers <= 1 or len(tasks) < 2:
+    """Results in input order, in batches.  Analysis runs in worker processes (a crash in a
+    native extension must not take the run down); parsing alone runs in-process."""
+    if workers <= 1 and not analyse:
         _init_worker(components, analyse)
-        batch = []
-        for task in tasks:
-            batch.append(process(task))
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
+        results: Iterable[Result] = (process(task) for task in tasks)
+    else:
+        results = _in_workers(tasks, max(1, workers), components, analyse)
+    batch = []
+    for result in results:
+        batch.append(result)
+        if len(batch) >= batch_size:
             yield batch
-        return
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_workers(tasks: list, workers: int, components, analyse: bool) -> Iterator[Result]:
+    """Run tasks in a process pool, in order, surviving workers that crash or hang.
+
+    When the pool breaks (a worker died, e.g. a segfault in a native model) or the
+    oldest record runs past RECORD_TIMEOUT_S, the pool is replaced and the records
+    that were in flight are re-run one at a time, so the one that crashes is known:
+    it becomes an error result and the run goes on."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(components, analyse))
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(components, analyse))
+
+    pool = new_pool()
+    window = workers * 8
+    careful_until = -1          # after a crash: one record at a time up to this index
+    in_flight: list = []        # (index, future), oldest first
+    next_index = 0
     try:
-        batch = []
-        for result in pool.imap(process, tasks, chunksize=4):
-            batch.append(result)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        while next_index < len(tasks) or in_flight:
+            limit = 1 if next_index <= careful_until else window
+            while next_index < len(tasks) and len(in_flight) < limit:
+                in_flight.append((next_index, pool.submit(process, tasks[next_index])))
+                next_index += 1
+            index, future = in_flight[0]
+            try:
+                result = future.result(timeout=RECORD_TIMEOUT_S)
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                _kill(pool)
+                pool = new_pool()
+                if len(in_flight) == 1 and careful_until >= index:
+                    in_flight.pop(0)  # alone and still failing: this record is the cause
+                    key, digest, _ = tasks[index]
+                    reason = "timed out" if isinstance(exc, FutureTimeout) else "the worker process crashed"
+                    yield Result(key, digest, error=_error_dict(WartaError(INTERNAL_CODE, key, reason)))
+                    continue
+                careful_until = max(careful_until, in_flight[-1][0])
+                next_index = in_flight[0][0]
+                in_flight = []
+                continue
+            in_flight.pop(0)
+            yield result
     finally:
-        pool.join()
+        _kill(pool)
+
+
+def _kill(pool) -> None:
+    """Stop a pool now, including workers busy with a hung record."""
+    for proc in list(getattr(pool, "_processes", {}).values()):  # no public API to kill busy workers
+        if proc.is_alive():
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
