@@ -3,11 +3,17 @@
 Per sentence: find triggers from the lexicon (``warta/data/events_lexicon.tsv``)
 through Indonesian morphology (``warta.morphology``: ``menarik``/``ditarik``/
 ``penarikan`` are one action), then fill the roles from the analysis already
-done: actors and targets from entity mentions and collective nouns (passive
-``di-``: the subject is the target, ``oleh X`` the actor), the date from the
-sentence's time expressions, the size from its quantities, the speaker when
-the sentence is a quote.  A trigger whose actor cannot be attributed is not
-coded (no invented events).  One event per (actor, type, target, date).
+done: actors and targets from entity mentions and collective nouns
+(``warta/data/actor_sectors.tsv``), read clause by clause (a speech verb or a
+connector starts a new clause, so a speaker is not the actor of what they
+report).  Passive ``di-``: the subject is the target, ``oleh X`` or a name right
+after the verb the actor; an arrest or a sentence without an agent is the
+article's law-enforcement body's or the state's.  Nouns of action act under a
+light verb (``menggelar unjuk rasa``), at the head of their clause, or with
+their actor after them (``serangan Israel terhadap Iran``).  Closed word
+classes (negation, plans, speech verbs, prepositions) live in
+``warta/data/event_words.tsv``.  A trigger whose actor cannot be attributed is
+not coded (no invented events).  One event per (actor, type, target, date).
 """
 from __future__ import annotations
 
@@ -21,19 +27,14 @@ from warta.morphology import analyse
 from warta.records import Actor, Analysis, Entity, Event, Mention, Place, Quote
 
 WORD = re.compile(r"\w+(?:-\w+)*")
-NEGATIONS = {"tidak", "tak", "bukan", "belum", "tanpa", "enggan", "batal", "gagal"}
-HYPOTHETICAL = {"akan", "berencana", "rencana", "jika", "bila", "apabila", "kalau", "ingin", "hendak", "bakal",
-                "harus", "mungkin", "siap", "mengancam", "terancam", "seandainya", "diminta", "meminta"}
-COMPLEMENT = {"untuk", "agar", "supaya"}        # "meminta X untuk mengirimkan": a request, not a deed
-CIRCUMSTANCE = {"atas", "dengan", "karena", "terkait", "soal", "tentang", "dugaan", "kasus", "akibat", "selama",
-                "saat", "ketika", "usai", "setelah", "sebelum", "pasca", "di", "dalam"}
-LIGHT_VERBS = {"mulai", "memulai", "melakukan", "menggelar", "mengadakan", "melaksanakan", "proses", "fase",
-               "lanjutkan", "melanjutkan", "menyelesaikan", "selesai"}
-PLURAL_PRONOUNS = {"mereka"}
 PEOPLE_UNITS = {"orang", "pasukan", "personel", "prajurit", "tentara", "aktivis", "demonstran", "pengunjuk",
-                "warga", "mahasiswa", "tahanan", "jiwa", "peserta", "massa", "polisi", "anggota"}
+                "warga", "mahasiswa", "tahanan", "jiwa", "peserta", "massa", "polisi", "anggota", "tersangka"}
 QUAD = {**{f"{i:02d}": 1 for i in range(1, 5)}, **{f"{i:02d}": 2 for i in range(5, 9)},
         **{f"{i:02d}": 3 for i in range(9, 14)}, **{f"{i:02d}": 4 for i in range(14, 21)}}
+LAW_SECTORS = {"COP", "JUD", "MIL"}
+STATE_SECTORS = {"GOV", "MIL", None}
+ARREST_TYPES = {"COERCE", "INVESTIGATE"}
+REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,10 @@ class TriggerRule:
     type: str
     mode: str
     cameo: Optional[str]
-    noun: bool = False                   # a noun trigger: an event only under a light verb
+    noun: bool = False                    # a noun of action (acts like a verb's nominal forms)
+    only_negated: bool = False            # "tidak menghiraukan": an event only when negated
     exclude: Optional[re.Pattern] = None  # surface forms that are not this action
+    sectors: frozenset[str] = frozenset()  # actor sectors the row is limited to
 
 
 @dataclass
@@ -58,6 +61,26 @@ class Arg:
     entity: Optional[Entity] = None
     sector: Optional[str] = None
     collective: bool = False
+    kind: str = ""              # "" | collective | target | agency
+
+
+@dataclass
+class Trigger:
+    index: int                  # word index in the sentence
+    start: int
+    end: int
+    rule: TriggerRule
+    voice: str                  # active | passive | nominal
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    words: list                 # re.Match objects over the body
+    groups: list                # list[list[Arg]]
+    bounds: list                # clause boundaries: (char offset, kind) kind in speech|connector|punct
+    triggers: list = None       # list[Trigger], filled once per sentence
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -69,14 +92,21 @@ def _rows(name: str) -> list[list[str]]:
 def lexicon() -> dict[str, list[TriggerRule]]:
     rules: dict[str, list[TriggerRule]] = {}
     for row in _rows("events_lexicon.tsv"):
-        row += [""] * (7 - len(row))
-        trigger, objects, type_, mode, cameo, pos, exclude = row[:7]
+        row = [c.strip() for c in row] + [""] * (8 - len(row))
+        trigger, objects, type_, mode, cameo, pos, exclude, sectors_ = row[:8]
         root, _, second = trigger.partition(" ")
         rule = TriggerRule(root, second or None, frozenset(o for o in objects.split("|") if o), type_, mode,
-                           cameo or None, noun=pos == "n",
-                           exclude=re.compile(rf"(?:{exclude})", re.I) if exclude else None)
+                           cameo or None, noun=pos == "n", only_negated=pos == "neg",
+                           exclude=re.compile(rf"(?:{exclude})", re.I) if exclude else None,
+                           sectors=frozenset(s for s in sectors_.split("|") if s))
         rules.setdefault(root, []).append(rule)
     return rules
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """Closed word classes (event_words.tsv): negation, hypothetical, light, speech, ..."""
+    return {row[0]: frozenset(row[1].split()) for row in _rows("event_words.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -85,18 +115,40 @@ def cameo_table() -> dict[str, tuple[str, float]]:
 
 
 @lru_cache(maxsize=1)
-def sectors() -> list[tuple[re.Pattern, str, bool]]:
+def sectors() -> list[tuple[re.Pattern, str, str]]:
     out = []
     for row in _rows("actor_sectors.tsv"):
         word, sector = row[0], row[1]
-        kind = row[2] if len(row) > 2 else ""
-        out.append((re.compile(rf"\b{re.escape(word)}\b", re.I), sector, kind == "collective"))
+        kind = row[2].strip() if len(row) > 2 else ""
+        out.append((re.compile(rf"\b{re.escape(word)}\b", re.I), sector, kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _collective_pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    table = {p.pattern[2:-2].replace("\\", ""): (sector, kind) for p, sector, kind in sectors() if kind}
+    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.I), table
 
 
 @lru_cache(maxsize=1)
 def igos() -> dict[str, str]:
     return {name: code for name, code in _rows("igos.tsv")}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-cased country names and press forms -> ISO alpha-2 (from the gazetteer's tables)."""
+    out: dict[str, str] = {}
+    for row in _rows("places.tsv"):
+        if len(row) > 10 and row[2] == "country" and row[3]:
+            for name in [row[1]] + row[10].split("|"):
+                if name:
+                    out.setdefault(name.lower(), row[3])
+    for row in _rows("aliases.tsv"):
+        if len(row) > 1 and row[1].startswith("country:") and row[0] != "surface":
+            out[row[0].lower()] = row[1].split(":", 1)[1]
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -111,7 +163,7 @@ def alpha3(alpha2: Optional[str]) -> Optional[str]:
 
 # ------------------------------------------------------------- sentences ---
 
-def _sentences(analysis: Analysis, nlp_doc) -> list[tuple[int, int]]:
+def _sentence_spans(analysis: Analysis, nlp_doc) -> list[tuple[int, int]]:
     if nlp_doc is not None and getattr(nlp_doc, "sentences", None):
         return [(s.start, s.end) for s in nlp_doc.sentences]
     body = analysis.article.body
@@ -123,96 +175,195 @@ def _sentences(analysis: Analysis, nlp_doc) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _args(body: str, start: int, end: int, analysis: Analysis) -> list[Arg]:
-    args = [Arg(m.text, m.start, m.end, entity=e) for e in analysis.entities for m in e.mentions
-            if start <= m.start and m.end <= end]
-    taken = [(a.start, a.end) for a in args]
-    for pattern, sector, collective in sectors():
-        if not collective:
+def _mention_index(analysis: Analysis) -> dict[str, Entity]:
+    """Mention text -> the entity it most likely names (a person over a misread place)."""
+    rank = {"PER": 0, "ORG": 1, "LOC": 2}
+    out: dict[str, Entity] = {}
+    for e in sorted(analysis.entities, key=lambda e: (rank.get(e.type, 3), -len(e.mentions))):
+        for m in e.mentions:
+            out.setdefault(m.text.lower(), e)
+    return out
+
+
+LED_BY = re.compile(r"\)?(?:\s*\([^)]{1,40}\))?\s+yang\s+dipimpin\s+(\w+)", re.I)
+
+
+def _led_by(analysis: Analysis) -> dict[str, Entity]:
+    """"CSTO yang dipimpin Rusia" -> {"rusia": CSTO}: a later "pasukan yang dipimpin Rusia" is that body."""
+    body = analysis.article.body
+    out: dict[str, Entity] = {}
+    for e in analysis.entities:
+        if e.type != "ORG":
             continue
-        for m in pattern.finditer(body, start, end):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                args.append(Arg(m.group(0), m.start(), m.end(), sector=sector, collective=True))
-                taken.append((m.start(), m.end()))
+        for m in e.mentions:
+            led = LED_BY.match(body, m.end)
+            if led:
+                out.setdefault(led.group(1).lower(), e)
+    return out
+
+
+def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, Entity]) -> list[Arg]:
+    args = []
+    for e in analysis.entities:
+        for m in e.mentions:
+            if start <= m.start and m.end <= end and len(m.text) > 1 and m.text.lower() != "nya":
+                entity = e
+                if e.type == "LOC" and e.kind not in ("country", "seat-of-government", "former-state"):
+                    entity = index.get(m.text.lower(), e)  # "Tokayev" read as a place elsewhere
+                args.append(Arg(m.text, m.start, m.end, entity=entity))
+    taken = [(a.start, a.end) for a in args]
+    pattern, table = _collective_pattern()
+    for m in pattern.finditer(body, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        sector, kind = table[m.group(0).lower()]
+        led = LED_BY.match(body, m.end())
+        leader = index.get("\0led:" + led.group(1).lower()) if led else None
+        if leader is not None:
+            args.append(Arg(m.group(0), m.start(), m.end(), entity=leader))
+        else:
+            args.append(Arg(m.group(0), m.start(), m.end(), sector=sector, collective=True, kind=kind))
+        taken.append((m.start(), m.end()))
     return sorted(args, key=lambda a: a.start)
 
 
 def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
-    """Adjacent arguments that form one noun phrase ("Presiden Rusia Vladimir Putin")."""
+    """Adjacent arguments that form one noun phrase ("Presiden Rusia Vladimir Putin", "tentara Israel")."""
+    glue = words()["glue"]
     groups: list[list[Arg]] = []
     for arg in args:
         if groups:
             gap = body[groups[-1][-1].end:arg.start]
-            words = WORD.findall(gap)
-            if len(words) <= 3 and "," not in gap and "(" not in gap.strip()[:1] \
-                    and not any(_is_verb(w) for w in words):
-                groups[-1].append(arg)
-                continue
-            if gap.strip() in ("(", ")", ") (") or re.fullmatch(r"\s*\(\s*", gap):
+            gap_words = WORD.findall(gap)
+            if re.fullmatch(r"[\s()]*", gap) or (
+                    len(gap_words) <= 3 and not re.search(r"[,;:.\"“”]", gap)
+                    and all(w[0].isupper() or w.lower() in glue for w in gap_words)):
                 groups[-1].append(arg)
                 continue
         groups.append([arg])
     return groups
 
 
-def _is_verb(word: str) -> bool:
-    w = word.lower()
-    return len(w) > 4 and w.startswith(("me", "di", "ber", "ter")) and w not in {"departemen", "dewan", "direktur"}
+def _bounds(body: str, words_: list) -> list[tuple[int, str]]:
+    classes = words()
+    out = []
+    for w in words_:
+        low = w.group(0).lower()
+        if low in classes["speech"]:
+            out.append((w.start(), "speech"))
+        elif low in classes["connector"]:
+            out.append((w.start(), "connector"))
+    return out
+
+
+def _sentence(body: str, start: int, end: int, analysis: Analysis, index) -> Sentence:
+    words_ = list(WORD.finditer(body, start, end))
+    args = _args(body, start, end, analysis, index)
+    punct = [(m.start(), "punct") for m in re.compile(r"[,;:\"“”]|\s-\s").finditer(body, start, end)]
+    bounds = sorted(_bounds(body, words_) + punct)
+    return Sentence(start, end, words_, _groups(body, args), bounds)
 
 
 def _head(group: list[Arg]) -> Arg:
-    for label in ("PER", "ORG"):
-        for arg in group:
-            if arg.entity is not None and arg.entity.type == label:
-                return arg
+    for arg in group:
+        if arg.entity is not None and arg.entity.type == "PER":
+            return arg
+    for arg in group:
+        if arg.entity is not None and arg.entity.type == "ORG":
+            return arg
+    for arg in group:
+        if arg.collective:
+            return arg
     return group[0]
+
+
+def _is_place(group: list[Arg]) -> bool:
+    """A place that cannot act (a city, a region, a building), unlike a country or a capital."""
+    head = _head(group)
+    return head.entity is not None and head.entity.type == "LOC" and \
+        head.entity.kind not in ("country", "seat-of-government")
 
 
 # -------------------------------------------------------------- triggers ---
 
-def _triggers(body: str, start: int, end: int):
-    words = list(WORD.finditer(body, start, end))
+def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
+    words_ = sent.words
     rules = lexicon()
-    for i, word in enumerate(words):
+    spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions
+             if sent.start <= m.start < sent.end and " " in m.text.strip()]
+    attributive = words()["attributive"]
+    out = []
+    for i, word in enumerate(words_):
+        if any(s <= word.start() and word.end() <= e for s, e in spans):
+            continue  # inside a name: "Komisi Pemberantasan Korupsi"
+        found = None
         for root, voice in analyse(word.group(0)).items():
             for rule in rules.get(root, ()):
                 if rule.exclude and rule.exclude.match(body, word.start()):
                     continue
-                if rule.second and (i + 1 >= len(words) or words[i + 1].group(0).lower() != rule.second):
+                if rule.second and (i + 1 >= len(words_) or words_[i + 1].group(0).lower() != rule.second):
                     continue
-                if rule.objects and not _object_follows(words[i + 1:i + 13], rule.objects):
+                if rule.objects and not _object_follows(words_[i + 1:i + 13], rule.objects):
                     continue
-                end_at = words[i + 1].end() if rule.second else word.end()
-                yield i, words, word.start(), end_at, rule, "nominal" if rule.noun and voice == "active" \
-                    and not word.group(0).lower().startswith(("ber", "me")) else voice
+                bare = word.group(0).lower() == root
+                if bare and i and words_[i - 1].group(0).lower() in attributive:
+                    continue  # "pasukan tempur": describes the troops
+                end_at = words_[i + 1].end() if rule.second else word.end()
+                if rule.noun:
+                    voice = "nominal" if voice == "active" and not word.group(0).lower().startswith(("ber", "me")) \
+                        else voice
+                found = Trigger(i, word.start(), end_at, rule, voice)
                 break
-            else:
-                continue
-            break
+            if found:
+                break
+        if found:
+            out.append(found)
+    return out
 
 
-def _object_follows(words, objects: frozenset[str]) -> bool:
-    return any(objects & set(analyse(w.group(0))) for w in words)
+def _object_follows(words_, objects: frozenset[str]) -> bool:
+    return any(objects & set(analyse(w.group(0))) for w in words_)
 
 
-def _before(words, i: int, n: int) -> list[str]:
-    return [w.group(0).lower() for w in words[max(0, i - n):i]]
+def _before(words_, i: int, n: int) -> list[str]:
+    return [w.group(0).lower() for w in words_[max(0, i - n):i]]
 
 
 # ---------------------------------------------------------------- actors ---
 
-def _actor(body: str, group: Optional[list[Arg]], focus: Optional[str]) -> Optional[Actor]:
+@dataclass
+class Context:
+    analysis: Analysis
+    body: str
+    focus: Optional[str]              # ISO alpha-2 of the article's focus country
+    agency: Optional[list[Arg]]       # the article's acting law-enforcement body
+    countries: dict[str, str]         # lower-cased country names -> alpha-2
+    last_person: Optional[list[Arg]] = None
+    last_group: Optional[list[Arg]] = None
+    groups_before: list = None        # groups of the sentences read so far (for possessors)
+
+
+def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     if not group:
         return None
     head = _head(group)
-    country = _country(group, focus)
-    name = head.entity.name if head.entity else head.text
-    text = " ".join(a.text for a in group) + " " + _title_before(body, group[0].start) + " " \
-        + (head.entity.role or "" if head.entity else "")
-    if head.entity is not None and head.entity.type == "LOC":
-        sector = "GOV" if head.entity.kind == "seat-of-government" or _used_as_actor(head) else None
+    if head.kind == "agency" and len(group) == 1 and ctx.agency:
+        return _actor(ctx, ctx.agency)
+    body = ctx.body
+    title = _title_before(body, group[0].start)
+    role = head.entity.role or "" if head.entity else ""
+    text = " ".join(a.text for a in group) + " " + title + " " + role
+    country = _country(ctx, group, text)
+    if head.entity is not None and head.entity.type == "PER":
+        name = head.entity.name
+    elif head.collective:
+        name = body[group[0].start:group[-1].end]
     else:
-        sector = head.sector or _sector(text)
+        name = head.text
+    if head.entity is not None and head.entity.type == "LOC":
+        sector = "GOV" if head.entity.kind in ("country", "seat-of-government") else None
+    else:
+        sector = _sector(" ".join(a.text for a in group)) or head.sector or _sector(title + " " + role)
     igo = _igo(group)
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
@@ -225,15 +376,21 @@ def _title_before(body: str, start: int) -> str:
     return " ".join(WORD.findall(window)[-4:])
 
 
-def _used_as_actor(arg: Arg) -> bool:
-    return arg.entity is not None and arg.entity.kind in ("country", "seat-of-government")
-
-
-def _country(group: list[Arg], focus: Optional[str]) -> Optional[str]:
+def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
+    for arg in group:
+        if arg.entity is not None and arg.entity.country and arg.entity.type != "PER":
+            return arg.entity.country
     for arg in group:
         if arg.entity is not None and arg.entity.country:
             return arg.entity.country
-    return focus
+    for w in WORD.findall(text):
+        if w.lower() in ctx.countries:
+            return ctx.countries[w.lower()]
+    low = text.lower()
+    for name, code in ctx.countries.items():
+        if " " in name and name in low:
+            return code
+    return ctx.focus
 
 
 def _sector(text: str) -> Optional[str]:
@@ -259,7 +416,7 @@ def _focus_country(analysis: Analysis) -> Optional[str]:
     for e in analysis.entities:
         if e.type == "LOC" and e.country:
             counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.get) if counts else "ID"  # Indonesian news: home unless told otherwise
 
 
 def _focus_place(analysis: Analysis) -> Optional[Place]:
@@ -270,91 +427,370 @@ def _focus_place(analysis: Analysis) -> Optional[Place]:
     return Place(best.name, best.country, best.lat, best.lon) if best else None
 
 
+def _lead_agency(analysis: Analysis) -> Optional[list[Arg]]:
+    """The police, prosecution or military body the article names most: who arrests when no one is said to."""
+    best, best_n = None, 0
+    for e in analysis.entities:
+        if e.type != "ORG" or not e.mentions:
+            continue
+        sector = _sector(" ".join([e.name] + [m.text for m in e.mentions]))
+        if sector in LAW_SECTORS and len(e.mentions) > best_n:
+            best, best_n = e, len(e.mentions)
+    if best is None:
+        return None
+    m = best.mentions[0]
+    return [Arg(m.text, m.start, m.end, entity=best)]
+
+
+# ----------------------------------------------------------------- roles ---
+
+def _clause_start(sent: Sentence, pos: int) -> tuple[int, Optional[str]]:
+    start, kind = sent.start, None
+    for at, k in sent.bounds:
+        if at < pos:
+            start, kind = at, k
+    return start, kind
+
+
+def _clause_end(sent: Sentence, pos: int) -> int:
+    for at, k in sent.bounds:
+        if at >= pos and k in ("connector", "speech", "punct"):
+            return at
+    return sent.end
+
+
+def _preceded_by(body: str, start: int, classes: frozenset[str]) -> bool:
+    before = WORD.findall(body[max(0, start - 25):start])
+    return bool(before) and before[-1].lower() in classes
+
+
+def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -> Optional[list[Arg]]:
+    """The first group of the trigger's clause that can act (not after a preposition, not a place).
+
+    ``acted_upon``: the subject of a passive, which may be a group that only undergoes ("10 ribu orang").
+    """
+    prepositions = words()["preposition"] | words()["agentive"]
+    clause_start, _ = _clause_start(sent, pos)
+    for g in sent.groups:
+        if clause_start <= g[0].start and g[-1].end <= pos and not _is_place(g) \
+                and (acted_upon or _head(g).kind != "target") \
+                and not _preceded_by(ctx.body, g[0].start, prepositions):
+            return g
+    return _pronoun(ctx, sent, clause_start, pos)
+
+
+def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int) -> Optional[list[Arg]]:
+    classes = words()
+    for w in sent.words:
+        if start <= w.start() and w.end() <= pos:
+            low = w.group(0).lower()
+            if low in classes["pronoun_person"]:
+                return ctx.last_person
+            if low in classes["pronoun_group"]:
+                return ctx.last_group
+            if low in classes["pronoun_side"]:
+                first = next((g for g in sent.groups if g[-1].end <= w.start() and not _is_place(g)), None)
+                return first or ctx.last_group
+    return None
+
+
+def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: Optional[int] = None
+            ) -> Optional[list[Arg]]:
+    """The first group after ``after`` in the clause that can be acted upon."""
+    classes = words()
+    end = limit if limit is not None else _clause_end(sent, after)
+    stop = re.compile(r"\b(?:%s)\b|\byang\s+(?:me|ber)\w+" % "|".join(classes["complement"]), re.I) \
+        .search(ctx.body, after, end)
+    end = stop.start() if stop else end
+    for g in sent.groups:
+        if g[0].start < after or g[0].start >= end:
+            continue
+        if _is_place(g) or _preceded_by(ctx.body, g[0].start, classes["agentive"]):
+            continue
+        if _preceded_by(ctx.body, g[0].start, classes["preposition"] - classes["target_preposition"]):
+            continue
+        if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])):
+            continue  # "menarik pasukan": the troops are the object word, not a target
+        return g
+    return None
+
+
+def _agent_after(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
+    """Passive agent: ``oleh X`` in the clause, or a body named right after the verb (ditangkap prajurit TNI)."""
+    end = _clause_end(sent, t_end)
+    for g in sent.groups:
+        if t_end <= g[0].start < end and re.search(r"\boleh\s*$", ctx.body[t_end:g[0].start]):
+            return g
+    for g in sent.groups:
+        gap = ctx.body[t_end:g[0].start]
+        if g[0].start >= t_end and len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap) \
+                and not _is_place(g) and _head(g).kind != "target" and not (
+                WORD.findall(gap) and WORD.findall(gap)[0].lower() in words()["preposition"]):
+            return g
+    return None
+
+
+def _nominal_actor(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """Who does a noun of action named as an object ("menyambut baik penarikan pasukan … CSTO").
+
+    The first group after it, past its object words, places, and the agents of relative clauses, up to
+    the next clause (appositive commas are crossed).
+    """
+    classes = words()
+    end = min([at for at, k in sent.bounds if at >= trig.end and k != "punct"] + [sent.end])
+    for g in sent.groups:
+        if g[0].start < trig.end or g[0].start >= end:
+            continue
+        if re.search(r"\b(?:terhadap|kepada|ke|atas|dengan|untuk)\b", ctx.body[trig.end:g[0].start], re.I):
+            return None
+        if _is_place(g) or _preceded_by(ctx.body, g[0].start, classes["agentive"] | classes["preposition"]) \
+                or _former_state(g) or _head(g).kind == "target":
+            continue
+        if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])):
+            continue
+        return g
+    return None
+
+
+def _former_state(group: list[Arg]) -> bool:
+    head = _head(group)
+    return head.entity is not None and head.entity.kind == "former-state"
+
+
+def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """The actor named right after a noun of action: "serangan (udara) Israel", "tembakan tank Israel"."""
+    for g in sent.groups:
+        if g[0].start < trig.end:
+            continue
+        gap = WORD.findall(ctx.body[trig.end:g[0].start])
+        if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])):
+            continue  # "penarikan pasukan …": the object word, the actor comes later
+        if len(gap) <= 2 and not re.search(r"[,;:.]", ctx.body[trig.end:g[0].start]) \
+                and not any(w.lower() in words()["preposition"] or w.lower() == "yang" or analyse(w).keys()
+                            & lexicon().keys() and w.lower().startswith(("me", "di")) for w in gap) \
+                and not _is_place(g) and _head(g).kind != "target":
+            return g
+        return None
+    return None
+
+
+def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
+    """(actor group, target group, implicit) or None when the trigger is not an event here."""
+    classes = words()
+    before = _before(sent.words, trig.index, 2)
+    if trig.voice == "passive":
+        if set(before) & {"seperti", "sebagaimana"} or (before[-1:] == ["yang"] and
+                                                        set(_before(sent.words, trig.index, 3)) & {"seperti"}):
+            return None
+        agent = _agent_after(ctx, sent, trig.end)
+        target = _subject(ctx, sent, trig.start, acted_upon=True)
+        return agent, target, agent is None
+    if trig.voice == "nominal":
+        light = set(_before(sent.words, trig.index, 2)) & classes["light"]
+        if light:
+            return _subject(ctx, sent, trig.start), _object(ctx, sent, trig.rule, trig.end), False
+        genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
+        if genitive is not None:
+            return genitive, _object(ctx, sent, trig.rule, genitive[-1].end), False
+        if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
+            return None
+        agent = _agent_after(ctx, sent, trig.end)
+        return agent, None, agent is None
+    target = _object(ctx, sent, trig.rule, trig.end)
+    if trig.rule.type in REACTIONS:
+        nominal = _nominal_after(ctx, sent, trig)
+        if nominal is not None:
+            target = nominal
+        elif target is None:
+            target = _possessor(ctx, sent, trig)
+    return _subject(ctx, sent, trig.start), target, False
+
+
+def _nominal_after(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """A reaction to a deed named as a noun ("mengutuk serangan Israel"): its target is the deed's actor."""
+    for other in _triggers_cache(ctx, sent):
+        if other.voice == "nominal" and 0 < other.index - trig.index <= 2:
+            return _nominal_actor(ctx, sent, other)
+    return None
+
+
+def _triggers_cache(ctx: Context, sent: Sentence) -> list[Trigger]:
+    return sent.triggers
+
+
+def _possessor(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """A noun object named earlier with its owner ("mempertanyakan durasi misi" after "misi CSTO")."""
+    following = [w for w in sent.words[trig.index + 1:trig.index + 4] if w.group(0).islower()]
+    for w in following:
+        noun = w.group(0).lower()
+        if len(noun) < 4 or noun in words()["preposition"] or noun == "yang":
+            continue
+        for m in re.finditer(rf"\b{re.escape(noun)}\s+", ctx.body[:sent.start], re.I):
+            for g in ctx.groups_before:
+                if g[0].start == m.end() and not _is_place(g) and _head(g).entity is not None:
+                    return g
+    return None
+
+
+def _is_object_of(sent: Sentence, trig: Trigger) -> bool:
+    """A noun of action right after a reaction verb ("menyambut baik penarikan …")."""
+    return any(o.rule.type in REACTIONS and o.voice != "nominal" and 0 < trig.index - o.index <= 2
+               for o in sent.triggers)
+
+
+def _is_clause_head(sent: Sentence, trig: Trigger) -> bool:
+    """A noun of action opening its sentence or clause ("Penarikan pasukan dimulai …")."""
+    start, _ = _clause_start(sent, trig.start)
+    between = [w for w in sent.words if start <= w.start() < trig.start]
+    return len(between) <= 1
+
+
+def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
+    """Who arrests, questions or sentences when no one is said to: the article's agency, else the state."""
+    if rule.type not in ARREST_TYPES or not ctx.focus:
+        return None
+    if rule.mode == "sentence":
+        court = next((e for e in ctx.analysis.entities if e.type == "ORG" and
+                      _sector(e.name + " " + " ".join(m.text for m in e.mentions)) == "JUD" and
+                      re.search(r"pengadilan|mahkamah|court", e.name, re.I)), None)
+        if court is not None:
+            return _actor(ctx, [Arg(court.mentions[0].text, court.mentions[0].start, court.mentions[0].end,
+                                    entity=court)])
+        return Actor(name="pengadilan", code=(alpha3(ctx.focus) or "") + "JUD", country=ctx.focus, sector="JUD")
+    if ctx.agency is not None:
+        return _actor(ctx, ctx.agency)
+    return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
+
+
+def _implicit_protesters(ctx: Context) -> Actor:
+    return Actor(name="pengunjuk rasa", code=(alpha3(ctx.focus) or "") + "OPP", country=ctx.focus, sector="OPP")
+
+
 # ----------------------------------------------------------------- coder ---
 
 def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     body = analysis.article.body
-    focus = _focus_country(analysis)
+    ctx = Context(analysis, body, _focus_country(analysis), _lead_agency(analysis), country_names(), groups_before=[])
     focus_place = _focus_place(analysis)
-    events: dict[tuple, Event] = {}
-    last_org: Optional[list[Arg]] = None
-    for s_start, s_end in _sentences(analysis, nlp_doc):
-        args = _args(body, s_start, s_end, analysis)
-        groups = _groups(body, args)
-        demand_seen = False
-        for i, words, t_start, t_end, rule, voice in _triggers(body, s_start, s_end):
-            before = _before(words, i, 3)
-            if voice == "nominal" and not (set(_before(words, i, 3)) & LIGHT_VERBS):
-                if set(before[-2:]) & CIRCUMSTANCE or not _is_clause_head(words, i):
-                    continue
-            if demand_seen and set(before[-2:]) & COMPLEMENT:
-                continue  # the requested act of a DEMAND, not a deed of its own
-            actor_group, target_group, implicit = _roles(body, groups, words, i, t_start, t_end, voice, last_org)
-            if actor_group is None and not implicit:
-                continue  # cannot attribute: do not invent
-            actor = _actor(body, actor_group, focus) if actor_group else _implicit_actor(rule, focus)
-            target = _actor(body, target_group, focus) if target_group else None
-            if actor is None or (target is not None and actor.code and actor.code == target.code
-                                 and actor.name == target.name):
+    index = _mention_index(analysis)
+    index.update({"\0led:" + k: e for k, e in _led_by(analysis).items()})
+    events: list[tuple[Event, bool]] = []
+    for s_start, s_end in _sentence_spans(analysis, nlp_doc):
+        sent = _sentence(body, s_start, s_end, analysis, index)
+        demand_target: Optional[list[Arg]] = None
+        sent.triggers = _triggers(body, sent, analysis)
+        for trig in sent.triggers:
+            coded = _code(ctx, sent, trig, focus_place, demand_target)
+            if coded is None:
                 continue
-            event = _event(analysis, rule, actor, target, body, words, i, t_start, t_end, s_start, s_end,
-                           focus_place, implicit)
-            key = (actor.code or actor.name, event.type, target.code or target.name if target else None, event.date)
-            if key in events:
-                events[key].mentions.append(event.trigger)
-            else:
-                events[key] = event
-            demand_seen |= rule.type == "DEMAND"
-        orgs = [g for g in groups if _head(g).entity is not None and _head(g).entity.type == "ORG"]
-        last_org = orgs[-1] if orgs else last_org
-    return list(events.values())
+            _add(events, *coded)
+            if trig.rule.type == "DEMAND":
+                demand_target = _object(ctx, sent, trig.rule, trig.end)
+        _remember(ctx, sent)
+        ctx.groups_before.extend(sent.groups)
+    return [event for event, _ in events]
 
 
-def _is_clause_head(words, i: int) -> bool:
-    """A nominal trigger at the start of its clause ("Penarikan pasukan dimulai …")."""
-    return i == 0 or words[i - 1].group(0)[0].isupper() and i == 1
-
-
-def _roles(body, groups, words, i, t_start, t_end, voice, last_org):
-    before = [g for g in groups if g[-1].end <= t_start]
-    after = [g for g in groups if g[0].start >= t_end]
-    clause_before = [g for g in before if "," not in body[g[-1].end:t_start] or len(before) == 1]
-    if voice == "passive":
-        agent = [g for g in after if re.search(r"\boleh\s*$", body[t_end:g[0].start])]
-        target = clause_before[-1] if clause_before else None
-        return (agent[0] if agent else None), target, not agent
-    subject = clause_before[0] if clause_before else (before[0] if before else None)
-    if subject is None:
-        pronoun = next((w for w in reversed(words[:i]) if w.group(0).lower() in PLURAL_PRONOUNS), None)
-        subject = last_org if pronoun is not None else None
-    entity_after = [g for g in after if _head(g).entity is not None]
-    target = (entity_after or after or [None])[0]
-    return subject, target, False
-
-
-def _implicit_actor(rule: TriggerRule, focus: Optional[str]) -> Optional[Actor]:
-    """Passive arrests and detentions without ``oleh``: the state's authorities."""
-    if rule.type != "COERCE" or not focus:
+def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_target) -> Optional[tuple[Event, bool]]:
+    classes = words()
+    rule = trig.rule
+    before3 = set(_before(sent.words, trig.index, 3))
+    negated = bool(before3 & classes["negation"])
+    if rule.only_negated and not negated:
         return None
-    return Actor(name=None, code=(alpha3(focus) or "") + "GOV", country=focus, sector="GOV")
+    requested = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
+    roles = _roles(ctx, sent, trig)
+    if roles is None:
+        if rule.type == "PROTEST":
+            roles = (None, None, True)
+        else:
+            return None
+    actor_group, target_group, implicit = roles
+    if requested:
+        actor_group, implicit = demand_target, False  # "meminta CSTO untuk mengirimkan pasukan": CSTO's act, asked for
+    actor = _actor(ctx, actor_group) if actor_group else None
+    if actor is None and implicit:
+        actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
+        if rule.type == "PROTEST" and actor is not None:
+            target_group = None
+    if actor is None or (implicit and rule.type != "PROTEST" and target_group is None):
+        return None  # cannot attribute (or an agentless passive with no one undergoing it): do not invent
+    if rule.sectors and actor.sector not in rule.sectors:
+        return None
+    target = _actor(ctx, target_group) if target_group else None
+    if rule.type == "PROTEST" and implicit and target is None:
+        target = Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
+    if target is not None and (actor.entity_id and actor.entity_id == target.entity_id or
+                               actor.name and actor.name == target.name):
+        target = None
+    type_, cameo = _refine(rule, actor, target)
+    denied = _denied(sent, trig)
+    return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
+                  negated=(negated and not rule.only_negated) or denied,
+                  hypothetical=bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested)
 
 
-def _event(analysis: Analysis, rule: TriggerRule, actor: Actor, target: Optional[Actor], body: str, words, i: int,
-           t_start: int, t_end: int, s_start: int, s_end: int, focus_place: Optional[Place], implicit: bool) -> Event:
-    name_g = cameo_table().get(rule.cameo or "", (None, None))
-    before = set(_before(words, i, 4))
-    quote = _quote_at(analysis.quotes, t_start)
-    return Event(
-        type=rule.type, mode=rule.mode or None, cameo=rule.cameo, goldstein=name_g[1],
-        quad_class=QUAD.get((rule.cameo or "")[:2]), actor=actor, target=target,
-        trigger=Mention(body[t_start:t_end], t_start, t_end),
-        sentence=Mention(body[s_start:s_end], s_start, s_end),
-        location=_location(analysis, s_start, s_end) or focus_place,
-        date=_date(analysis, s_start, s_end), size=_size(analysis, s_start, s_end),
-        negated=bool(before & NEGATIONS), hypothetical=bool(before & HYPOTHETICAL),
+def _refine(rule: TriggerRule, actor: Actor, target: Optional[Actor]) -> tuple[str, Optional[str]]:
+    """An attack between states or armed forces is FIGHT (conventional force), not ASSAULT."""
+    if rule.type == "ASSAULT" and rule.mode in ("attack", "shooting") and target is not None \
+            and actor.sector in STATE_SECTORS and target.sector in STATE_SECTORS and actor.country \
+            and target.country and actor.country != target.country:
+        return "FIGHT", "190"
+    return rule.type, rule.cameo
+
+
+def _denied(sent: Sentence, trig: Trigger) -> bool:
+    denial = words()["denial"]
+    return any(w.group(0).lower() in denial for w in sent.words[:trig.index])
+
+
+def _remember(ctx: Context, sent: Sentence) -> None:
+    for g in sent.groups:
+        head = _head(g)
+        if head.entity is not None and head.entity.type == "PER":
+            ctx.last_person = g
+        elif (head.entity is not None and head.entity.type == "ORG") or (head.collective and head.kind != "target"):
+            ctx.last_group = g
+
+
+def _add(events: list[tuple[Event, bool]], event: Event, stated: bool) -> None:
+    """One event per (actor, type, target); dates keep two apart only when both sentences state them."""
+    for known, known_stated in events:
+        if known.type == event.type and _same(known.actor, event.actor) and _same(known.target, event.target):
+            if known.date != event.date and known_stated and stated:
+                continue
+            known.mentions.append(event.trigger)
+            return
+    events.append((event, stated))
+
+
+def _same(a: Optional[Actor], b: Optional[Actor]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a.entity_id or b.entity_id:
+        return a.entity_id == b.entity_id
+    return (a.name or a.code) == (b.name or b.code)
+
+
+def _event(ctx: Context, rule: TriggerRule, type_: str, cameo: Optional[str], actor: Actor,
+           target: Optional[Actor], sent: Sentence, trig: Trigger, focus_place: Optional[Place], implicit: bool,
+           negated: bool, hypothetical: bool) -> tuple[Event, bool]:
+    analysis, body = ctx.analysis, ctx.body
+    name_g = cameo_table().get(cameo or "", (None, None))
+    quote = _quote_at(analysis.quotes, trig.start)
+    date, stated = _date(analysis, sent.start, sent.end)
+    event = Event(
+        type=type_, mode=rule.mode or None, cameo=cameo, goldstein=name_g[1],
+        quad_class=QUAD.get((cameo or "")[:2]), actor=actor, target=target,
+        trigger=Mention(body[trig.start:trig.end], trig.start, trig.end),
+        sentence=Mention(body[sent.start:sent.end], sent.start, sent.end),
+        location=_location(analysis, sent.start, sent.end) or focus_place,
+        date=date, size=_size(analysis, sent.start, sent.end),
+        negated=negated, hypothetical=hypothetical,
         source=quote.speaker if quote else None,
         confidence=round(0.75 - (0.25 if implicit else 0) - (0.1 if actor.entity_id is None else 0), 2),
-        mentions=[Mention(body[t_start:t_end], t_start, t_end)])
+        mentions=[Mention(body[trig.start:trig.end], trig.start, trig.end)])
+    return event, stated
 
 
 def _quote_at(quotes: list[Quote], pos: int) -> Optional[Quote]:
@@ -368,12 +804,13 @@ def _location(analysis: Analysis, start: int, end: int) -> Optional[Place]:
     return None
 
 
-def _date(analysis: Analysis, start: int, end: int) -> Optional[str]:
+def _date(analysis: Analysis, start: int, end: int) -> tuple[Optional[str], bool]:
     for t in analysis.times:
-        if start <= t.start < end and t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value or ""):
-            return t.value[:10] if t.type == "TIME" else t.value
+        if start <= t.start < end and t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value or "") \
+                and not getattr(t, "field", None):
+            return (t.value[:10] if t.type == "TIME" else t.value), True
     published = analysis.article.published
-    return published[:10] if published else None
+    return (published[:10] if published else None), False
 
 
 def _size(analysis: Analysis, start: int, end: int) -> Optional[float]:

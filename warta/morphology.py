@@ -15,6 +15,7 @@ SUFFIXES = ("kannya", "nya", "kan", "lah", "kah", "pun", "an", "i")
 # prefix -> (voice, letters a nasal replaced: "men" + "arik" may be "tarik")
 PREFIXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("memper", "active", ("",)), ("diper", "passive", ("",)), ("member", "active", ("",)),
+    ("menge", "active", ("",)), ("penge", "nominal", ("",)),  # one-syllable roots: mengebom, pengeboman
     ("meng", "active", ("", "k")), ("meny", "active", ("s",)), ("mem", "active", ("", "p")),
     ("men", "active", ("", "t")), ("me", "active", ("",)),
     ("peng", "nominal", ("", "k")), ("peny", "nominal", ("s",)), ("pem", "nominal", ("", "p")),
@@ -40,7 +41,7 @@ def analyse(word: str) -> dict[str, str]:
     word = word.lower()
     found: dict[str, str] = {}
     for stem in sorted(_strip_suffixes(word), key=len, reverse=True):
-        bare_voice = "nominal" if stem != word and word.endswith("an") and not word.endswith("kan") else "active"
+        bare_voice = "nominal" if word in (stem + "an", stem + "annya") else "active"  # tembak-an, not temba-kan
         found.setdefault(stem, bare_voice)
         for prefix, voice, restore in PREFIXES:
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
