@@ -208,10 +208,14 @@ def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, 
         for m in e.mentions:
             if start <= m.start and m.end <= end and len(m.text) > 1 and m.text.lower() != "nya":
                 entity = e
-                if e.type == "LOC" and e.kind not in ("country", "seat-of-government", "former-state"):
-                    entity = index.get(m.text.lower(), e)  # "Tokayev" read as a place elsewhere
+                if e.type == "LOC" and e.kind in (None, "place"):
+                    entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
                 args.append(Arg(m.text, m.start, m.end, entity=entity))
     taken = [(a.start, a.end) for a in args]
+    for m in _known_names().finditer(body, start, end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            args.append(Arg(m.group(0), m.start(), m.end(), entity=_known_entity(analysis, m.group(0))))
+            taken.append((m.start(), m.end()))
     pattern, table = _collective_pattern()
     for m in pattern.finditer(body, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -220,11 +224,40 @@ def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, 
         led = LED_BY.match(body, m.end())
         leader = index.get("\0led:" + led.group(1).lower()) if led else None
         if leader is not None:
-            args.append(Arg(m.group(0), m.start(), m.end(), entity=leader))
+            text = leader.mentions[0].text if leader.mentions else leader.name
+            args.append(Arg(text, m.start(), m.end(), entity=leader))
         else:
             args.append(Arg(m.group(0), m.start(), m.end(), sector=sector, collective=True, kind=kind))
         taken.append((m.start(), m.end()))
     return sorted(args, key=lambda a: a.start)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> re.Pattern:
+    """Country and IGO names as written (capitalised), for what the NER model missed ("Israel", "PBB")."""
+    names = [n for n in list(country_names()) + list(igos()) if len(n) > 2]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+
+
+def _known_entity(analysis: Analysis, surface: str) -> Entity:
+    """One entity per country or IGO per article (cached on the analysis's entity list by id)."""
+    low = surface.lower()
+    if low in igos():
+        key, kind, type_, country = "igo:" + igos()[low], "organisation", "ORG", None
+    else:
+        country = country_names()[low]
+        key, kind, type_ = "country:" + country, "country", "LOC"
+    cache = analysis.__dict__.setdefault("_event_known", {})
+    if key not in cache:
+        def same(e: Entity) -> bool:
+            if type_ == "LOC":
+                return e.type == "LOC" and e.kind == "country" and e.country == country
+            return e.type == "ORG" and any(n.lower() in igos() and igos()[n.lower()] == key[4:]
+                                           for n in [e.name] + [m.text for m in e.mentions])
+        cache[key] = next((e for e in analysis.entities if same(e)), None) \
+            or Entity(key, surface, type_, [], country=country, kind=kind)
+    return cache[key]
 
 
 def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
@@ -235,7 +268,7 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
         if groups:
             gap = body[groups[-1][-1].end:arg.start]
             gap_words = WORD.findall(gap)
-            if re.fullmatch(r"[\s()]*", gap) or (
+            if re.fullmatch(r"[\s()]*|\s+yang\s+tergabung\s+(?:dalam|di)\s+", gap) or (
                     len(gap_words) <= 3 and not re.search(r"[,;:.\"“”]", gap)
                     and all(w[0].isupper() or w.lower() in glue for w in gap_words)):
                 groups[-1].append(arg)
@@ -292,10 +325,14 @@ def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
     spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions
              if sent.start <= m.start < sent.end and " " in m.text.strip()]
     attributive = words()["attributive"]
-    out = []
+    out: list[Trigger] = []
     for i, word in enumerate(words_):
         if any(s <= word.start() and word.end() <= e for s, e in spans):
             continue  # inside a name: "Komisi Pemberantasan Korupsi"
+        if out and out[-1].end > word.start():
+            continue  # the second word of "kontak tembak"
+        if i and word.group(0)[0].isupper() and words_[i - 1].group(0)[0].isupper():
+            continue  # inside a name the NER missed: "Menteri Komunikasi", "Pemberantasan Korupsi"
         found = None
         for root, voice in analyse(word.group(0)).items():
             for rule in rules.get(root, ()):
@@ -309,9 +346,9 @@ def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
                 if bare and i and words_[i - 1].group(0).lower() in attributive:
                     continue  # "pasukan tempur": describes the troops
                 end_at = words_[i + 1].end() if rule.second else word.end()
-                if rule.noun:
-                    voice = "nominal" if voice == "active" and not word.group(0).lower().startswith(("ber", "me")) \
-                        else voice
+                if (rule.noun or bare and not root.endswith(("kan", "i"))) and voice == "active" \
+                        and not word.group(0).lower().startswith(("ber", "me")):
+                    voice = "nominal"  # a noun of action, or a bare root used as one ("kasus suap")
                 found = Trigger(i, word.start(), end_at, rule, voice)
                 break
             if found:
@@ -340,6 +377,7 @@ class Context:
     countries: dict[str, str]         # lower-cased country names -> alpha-2
     last_person: Optional[list[Arg]] = None
     last_group: Optional[list[Arg]] = None
+    last_people: Optional[list[Arg]] = None   # the last collective named (who "mereka" undergo as)
     groups_before: list = None        # groups of the sentences read so far (for possessors)
 
 
@@ -363,7 +401,8 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     if head.entity is not None and head.entity.type == "LOC":
         sector = "GOV" if head.entity.kind in ("country", "seat-of-government") else None
     else:
-        sector = _sector(" ".join(a.text for a in group)) or head.sector or _sector(title + " " + role)
+        sector = _sector(head.text) or head.sector or _sector(" ".join(a.text for a in group)) \
+            or _sector(title + " " + role)
     igo = _igo(group)
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
@@ -373,7 +412,13 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
 def _title_before(body: str, start: int) -> str:
     """Up to four words right before a name, within its clause: its title or office."""
     window = re.split(r"[.,;:\"“”()]", body[max(0, start - 60):start])[-1]
-    return " ".join(WORD.findall(window)[-4:])
+    glue = words()["glue"]
+    title: list[str] = []
+    for w in reversed(WORD.findall(window)[-4:]):
+        if not (w[0].isupper() or w.lower() in glue):
+            break
+        title.insert(0, w)
+    return " ".join(title)
 
 
 def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
@@ -459,9 +504,15 @@ def _clause_end(sent: Sentence, pos: int) -> int:
     return sent.end
 
 
-def _preceded_by(body: str, start: int, classes: frozenset[str]) -> bool:
-    before = WORD.findall(body[max(0, start - 25):start])
-    return bool(before) and before[-1].lower() in classes
+def _preceded_by(body: str, start: int, classes: frozenset[str], reach: int = 1) -> bool:
+    """One of ``classes`` right before ``start`` (or up to ``reach`` words back, over common nouns)."""
+    window = body[max(0, start - 40):start]
+    if re.search(r"[,;:.()]\s*$", window):
+        return False
+    before = WORD.findall(window)[-reach:]
+    if reach > 1 and any(w[0].isupper() for w in before[1:]):
+        before = before[-1:]
+    return any(w.lower() in classes for w in before)
 
 
 def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -> Optional[list[Arg]]:
@@ -476,10 +527,44 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
                 and (acted_upon or _head(g).kind != "target") \
                 and not _preceded_by(ctx.body, g[0].start, prepositions):
             return g
-    return _pronoun(ctx, sent, clause_start, pos)
+    found = _pronoun(ctx, sent, clause_start, pos, acted_upon)
+    if found is None and clause_start > sent.start and _clause_start(sent, pos)[1] == "connector" \
+            and not any(clause_start <= w.start() < pos for w in sent.words if _is_verb(w.group(0))):
+        return _subject(ctx, sent, clause_start, acted_upon)  # "X menjadi sorotan usai ditetapkan tersangka"
+    return found
 
 
-def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int) -> Optional[list[Arg]]:
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 4 and w.startswith(("me", "di", "ber", "ter"))
+
+
+def _speaker_group(ctx: Context, pos: int) -> Optional[list[Arg]]:
+    """"Kami"/"saya" inside a direct quote: its speaker."""
+    quote = _quote_at(ctx.analysis.quotes, pos)
+    if quote is None or quote.speaker is None:
+        return None
+    speaker = quote.speaker
+    entity = next((e for e in ctx.analysis.entities if e.id == speaker.entity_id), None)
+    if entity is not None and entity.mentions:
+        m = entity.mentions[0]
+        return [Arg(m.text, m.start, m.end, entity=entity)]
+    return None
+
+
+def _right_before(ctx: Context, sent: Sentence, index: int) -> Optional[list[Arg]]:
+    """The group ending right before word ``index`` (the head noun of a relative clause)."""
+    if index <= 0:
+        return None
+    at = sent.words[index].start()
+    for g in sent.groups:
+        if 0 <= at - g[-1].end <= 2:
+            return g
+    return None
+
+
+def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: bool = False
+             ) -> Optional[list[Arg]]:
     classes = words()
     for w in sent.words:
         if start <= w.start() and w.end() <= pos:
@@ -487,7 +572,9 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int) -> Optional[lis
             if low in classes["pronoun_person"]:
                 return ctx.last_person
             if low in classes["pronoun_group"]:
-                return ctx.last_group
+                return (ctx.last_people or ctx.last_group) if acted_upon else (ctx.last_group or ctx.last_people)
+            if low in classes["pronoun_speaker"]:
+                return _speaker_group(ctx, w.start())
             if low in classes["pronoun_side"]:
                 first = next((g for g in sent.groups if g[-1].end <= w.start() and not _is_place(g)), None)
                 return first or ctx.last_group
@@ -499,6 +586,11 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
     """The first group after ``after`` in the clause that can be acted upon."""
     classes = words()
     end = limit if limit is not None else _clause_end(sent, after)
+    if limit is None and end < sent.end and ctx.body[end] == ",":
+        comma_end = _clause_end(sent, end + 1)
+        if not any(g[0].start < end and g[0].start >= after for g in sent.groups) \
+                and len(WORD.findall(ctx.body[after:end])) <= 5:
+            end = comma_end  # "menangkap ayahanda penyanyi cilik, FP bernama Joko Suyoto"
     stop = re.compile(r"\b(?:%s)\b|\byang\s+(?:me|ber)\w+" % "|".join(classes["complement"]), re.I) \
         .search(ctx.body, after, end)
     end = stop.start() if stop else end
@@ -507,7 +599,7 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue
         if _is_place(g) or _preceded_by(ctx.body, g[0].start, classes["agentive"]):
             continue
-        if _preceded_by(ctx.body, g[0].start, classes["preposition"] - classes["target_preposition"]):
+        if _preceded_by(ctx.body, g[0].start, classes["preposition"] - classes["target_preposition"], 2):
             continue
         if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])):
             continue  # "menarik pasukan": the troops are the object word, not a target
@@ -515,7 +607,8 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
     return None
 
 
-def _agent_after(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
+def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[TriggerRule] = None
+                 ) -> Optional[list[Arg]]:
     """Passive agent: ``oleh X`` in the clause, or a body named right after the verb (ditangkap prajurit TNI)."""
     end = _clause_end(sent, t_end)
     for g in sent.groups:
@@ -524,7 +617,7 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]
     for g in sent.groups:
         gap = ctx.body[t_end:g[0].start]
         if g[0].start >= t_end and len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap) \
-                and not _is_place(g) and _head(g).kind != "target" and not (
+                and not _is_place(g) and _head(g).kind != "target" and not _object_word(g, rule) and not (
                 WORD.findall(gap) and WORD.findall(gap)[0].lower() in words()["preposition"]):
             return g
     return None
@@ -552,6 +645,11 @@ def _nominal_actor(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list
     return None
 
 
+def _object_word(group: list[Arg], rule: Optional[TriggerRule]) -> bool:
+    return rule is not None and len(group) == 1 and group[0].collective \
+        and bool(rule.objects & set(analyse(group[0].text.split()[0])))
+
+
 def _former_state(group: list[Arg]) -> bool:
     head = _head(group)
     return head.entity is not None and head.entity.kind == "former-state"
@@ -565,6 +663,8 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
         gap = WORD.findall(ctx.body[trig.end:g[0].start])
         if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])):
             continue  # "penarikan pasukan …": the object word, the actor comes later
+        if _head(g).entity is None and _head(g).sector not in ("MIL", "REB", "COP"):
+            return None  # "penabrakan pendemo": the people undergoing it, not its actor
         if len(gap) <= 2 and not re.search(r"[,;:.]", ctx.body[trig.end:g[0].start]) \
                 and not any(w.lower() in words()["preposition"] or w.lower() == "yang" or analyse(w).keys()
                             & lexicon().keys() and w.lower().startswith(("me", "di")) for w in gap) \
@@ -582,8 +682,11 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         if set(before) & {"seperti", "sebagaimana"} or (before[-1:] == ["yang"] and
                                                         set(_before(sent.words, trig.index, 3)) & {"seperti"}):
             return None
-        agent = _agent_after(ctx, sent, trig.end)
-        target = _subject(ctx, sent, trig.start, acted_upon=True)
+        agent = _agent_after(ctx, sent, trig.end, trig.rule)
+        if before[-1:] == ["yang"]:
+            target = _right_before(ctx, sent, trig.index - 1)  # "orang yang ditangkap": the head noun
+        else:
+            target = _subject(ctx, sent, trig.start, acted_upon=True)
         return agent, target, agent is None
     if trig.voice == "nominal":
         light = set(_before(sent.words, trig.index, 2)) & classes["light"]
@@ -594,7 +697,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             return genitive, _object(ctx, sent, trig.rule, genitive[-1].end), False
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
             return None
-        agent = _agent_after(ctx, sent, trig.end)
+        agent = _agent_after(ctx, sent, trig.end, trig.rule)
         return agent, None, agent is None
     target = _object(ctx, sent, trig.rule, trig.end)
     if trig.rule.type in REACTIONS:
@@ -751,6 +854,8 @@ def _remember(ctx: Context, sent: Sentence) -> None:
             ctx.last_person = g
         elif (head.entity is not None and head.entity.type == "ORG") or (head.collective and head.kind != "target"):
             ctx.last_group = g
+        if head.collective and head.sector in ("CRM", "CVL", "OPP", "EDU"):
+            ctx.last_people = g
 
 
 def _add(events: list[tuple[Event, bool]], event: Event, stated: bool) -> None:
