@@ -34,6 +34,7 @@ QUAD = {**{f"{i:02d}": 1 for i in range(1, 5)}, **{f"{i:02d}": 2 for i in range(
 LAW_SECTORS = {"COP", "JUD", "MIL"}
 STATE_SECTORS = {"GOV", "MIL", None}
 ARREST_TYPES = {"COERCE", "INVESTIGATE"}
+INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a preposition ("ke Rusia")
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -217,9 +218,16 @@ def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, 
             args.append(Arg(m.group(0), m.start(), m.end(), entity=_known_entity(analysis, m.group(0))))
             taken.append((m.start(), m.end()))
     pattern, table = _collective_pattern()
+    for m in _unnamed_bodies().finditer(body, start, end):
+        if m.start() > start and not any(s < m.end() and m.start() < e for s, e in taken) \
+                and _sector(m.group(0)) is not None:
+            args.append(Arg(m.group(0), m.start(), m.end(), sector=_sector(m.group(0))))
+            taken.append((m.start(), m.end()))
     for m in pattern.finditer(body, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if m.group(0)[0].isupper() and re.search(r"[A-Z][\w-]*\s+$", body[max(start, m.start() - 30):m.start()]):
+            continue  # "Aliansi Mahasiswa …": part of a name
         sector, kind = table[m.group(0).lower()]
         led = LED_BY.match(body, m.end())
         leader = index.get("\0led:" + led.group(1).lower()) if led else None
@@ -230,6 +238,12 @@ def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, 
             args.append(Arg(m.group(0), m.start(), m.end(), sector=sector, collective=True, kind=kind))
         taken.append((m.start(), m.end()))
     return sorted(args, key=lambda a: a.start)
+
+
+@lru_cache(maxsize=1)
+def _unnamed_bodies() -> re.Pattern:
+    """Two or more capitalised words (an institution the NER missed: "Komisi Yudisial (KY)")."""
+    return re.compile(r"(?<![\w-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+))*\s+[A-Z][\w-]+(?:\s*\([A-Z][\w-]+\))?")
 
 
 @lru_cache(maxsize=1)
@@ -268,9 +282,10 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
         if groups:
             gap = body[groups[-1][-1].end:arg.start]
             gap_words = WORD.findall(gap)
-            if re.fullmatch(r"[\s()]*|\s+yang\s+tergabung\s+(?:dalam|di)\s+", gap) or (
+            if re.fullmatch(r"[\s()]*|\s+yang\s+tergabung\s+(?:dalam|di)\s+(?:[A-Z][\w-]*\s+){0,6}\(?\s*", gap) or (
                     len(gap_words) <= 3 and not re.search(r"[,;:.\"“”]", gap)
-                    and all(w[0].isupper() or w.lower() in glue for w in gap_words)):
+                    and all(w[0].isupper() or w.lower() in glue or w == "dari" and i < len(gap_words) - 1
+                            for i, w in enumerate(gap_words))):
                 groups[-1].append(arg)
                 continue
         groups.append([arg])
@@ -397,7 +412,7 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     elif head.collective:
         name = body[group[0].start:group[-1].end]
     else:
-        name = head.text
+        name = _expanded(body, head.text)
     if head.entity is not None and head.entity.type == "LOC":
         sector = "GOV" if head.entity.kind in ("country", "seat-of-government") else None
     else:
@@ -407,6 +422,14 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
                  country=None if igo else country, sector="IGO" if igo else sector)
+
+
+def _expanded(body: str, name: str) -> str:
+    """An acronym's long form when the article spells it out: "Komisi Yudisial (KY)" for "KY"."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9-]{1,7}", name):
+        return name
+    m = re.search(r"((?:[A-Z][\w-]*\s+(?:dan\s+|\d+\s+)?){1,6})\(" + re.escape(name) + r"\)", body)
+    return m.group(1).strip() if m else name
 
 
 def _title_before(body: str, start: int) -> str:
@@ -586,11 +609,12 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
     """The first group after ``after`` in the clause that can be acted upon."""
     classes = words()
     end = limit if limit is not None else _clause_end(sent, after)
+    extended, comma = False, end
     if limit is None and end < sent.end and ctx.body[end] == ",":
         comma_end = _clause_end(sent, end + 1)
         if not any(g[0].start < end and g[0].start >= after for g in sent.groups) \
                 and len(WORD.findall(ctx.body[after:end])) <= 5:
-            end = comma_end  # "menangkap ayahanda penyanyi cilik, FP bernama Joko Suyoto"
+            end, extended = comma_end, True  # "menangkap ayahanda penyanyi cilik, FP bernama Joko Suyoto"
     stop = re.compile(r"\b(?:%s)\b|\byang\s+(?:me|ber)\w+" % "|".join(classes["complement"]), re.I) \
         .search(ctx.body, after, end)
     end = stop.start() if stop else end
@@ -603,8 +627,31 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue
         if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])):
             continue  # "menarik pasukan": the troops are the object word, not a target
+        if rule.type in INTRANSITIVE and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
+            continue
+        if extended and g[0].start > comma and _head(g).entity is None:
+            continue
         return g
     return None
+
+
+def _objects(ctx: Context, sent: Sentence, rule: TriggerRule, after: int) -> list[list[Arg]]:
+    """The object and those coordinated with it ("Windy Idol dan kakaknya, Rinaldo Septariando")."""
+    first = _object(ctx, sent, rule, after)
+    if first is None:
+        return []
+    out = [first]
+    for g in sent.groups:
+        if g[0].start <= out[-1][-1].end:
+            continue
+        gap = ctx.body[out[-1][-1].end:g[0].start]
+        if re.fullmatch(r"\s*,?\s*(?:dan|serta|,)\s+(?:[a-z]+\s*,\s*)?", gap) and not _is_place(g) \
+                and _head(g).entity is not None and _head(g).entity.type == "PER" \
+                and _head(out[0]).entity is not None and _head(out[0]).entity.type == "PER":
+            out.append(g)
+        else:
+            break
+    return out
 
 
 def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[TriggerRule] = None
@@ -690,6 +737,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         return agent, target, agent is None
     if trig.voice == "nominal":
         light = set(_before(sent.words, trig.index, 2)) & classes["light"]
+        if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
+            return None  # "dalam melaksanakan unjuk rasa": a setting
         if light:
             return _subject(ctx, sent, trig.start), _object(ctx, sent, trig.rule, trig.end), False
         genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
@@ -699,7 +748,10 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             return None
         agent = _agent_after(ctx, sent, trig.end, trig.rule)
         return agent, None, agent is None
-    target = _object(ctx, sent, trig.rule, trig.end)
+    targets = _objects(ctx, sent, trig.rule, trig.end)
+    target = targets[0] if targets else None
+    if len(targets) > 1:
+        return _subject(ctx, sent, trig.start), targets, False
     if trig.rule.type in REACTIONS:
         nominal = _nominal_after(ctx, sent, trig)
         if nominal is not None:
@@ -766,7 +818,7 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
 
 
 def _implicit_protesters(ctx: Context) -> Actor:
-    return Actor(name="pengunjuk rasa", code=(alpha3(ctx.focus) or "") + "OPP", country=ctx.focus, sector="OPP")
+    return Actor(name="pengunjuk rasa", code=(alpha3(ctx.focus) or "") + "CVL", country=ctx.focus, sector="CVL")
 
 
 # ----------------------------------------------------------------- coder ---
@@ -778,30 +830,35 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     index = _mention_index(analysis)
     index.update({"\0led:" + k: e for k, e in _led_by(analysis).items()})
     events: list[tuple[Event, bool]] = []
+    persons = frozenset(e.id for e in analysis.entities if e.type == "PER")
     for s_start, s_end in _sentence_spans(analysis, nlp_doc):
         sent = _sentence(body, s_start, s_end, analysis, index)
         demand_target: Optional[list[Arg]] = None
         sent.triggers = _triggers(body, sent, analysis)
         for trig in sent.triggers:
-            coded = _code(ctx, sent, trig, focus_place, demand_target)
-            if coded is None:
-                continue
-            _add(events, *coded)
+            for coded in _code(ctx, sent, trig, focus_place, demand_target) or ():
+                _add(events, *coded, persons)
             if trig.rule.type == "DEMAND":
                 demand_target = _object(ctx, sent, trig.rule, trig.end)
         _remember(ctx, sent)
         ctx.groups_before.extend(sent.groups)
-    return [event for event, _ in events]
+    explicit_protest = any(e.type == "PROTEST" and e.actor.entity_id or e.type == "PROTEST" and
+                           e.actor.name != "pengunjuk rasa" for e, _ in events)
+    return [event for event, _ in events
+            if not (explicit_protest and event.type == "PROTEST" and event.actor.name == "pengunjuk rasa"
+                    and event.confidence < 0.5)]
 
 
-def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_target) -> Optional[tuple[Event, bool]]:
+def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_target
+          ) -> Optional[list[tuple[Event, bool]]]:
     classes = words()
     rule = trig.rule
     before3 = set(_before(sent.words, trig.index, 3))
     negated = bool(before3 & classes["negation"])
     if rule.only_negated and not negated:
         return None
-    requested = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
+    asked = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
+    requested = demand_target if asked else None
     roles = _roles(ctx, sent, trig)
     if roles is None:
         if rule.type == "PROTEST":
@@ -809,6 +866,20 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         else:
             return None
     actor_group, target_group, implicit = roles
+    if target_group and isinstance(target_group[0], list):  # coordinated objects: one event each
+        coded = [_code_one(ctx, sent, trig, focus_place, actor_group, g, implicit, requested, negated)
+                 for g in target_group]
+        return [c for c in coded if c is not None] or None
+    one = _code_one(ctx, sent, trig, focus_place, actor_group, target_group, implicit, requested, negated)
+    return [one] if one is not None else None
+
+
+def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_group, target_group, implicit: bool,
+              requested, negated: bool) -> Optional[tuple[Event, bool]]:
+    classes = words()
+    rule = trig.rule
+    demand_target = requested
+    requested = requested is not None and requested is not False
     if requested:
         actor_group, implicit = demand_target, False  # "meminta CSTO untuk mengirimkan pasukan": CSTO's act, asked for
     actor = _actor(ctx, actor_group) if actor_group else None
@@ -858,10 +929,11 @@ def _remember(ctx: Context, sent: Sentence) -> None:
             ctx.last_people = g
 
 
-def _add(events: list[tuple[Event, bool]], event: Event, stated: bool) -> None:
+def _add(events: list[tuple[Event, bool]], event: Event, stated: bool, persons: frozenset[str]) -> None:
     """One event per (actor, type, target); dates keep two apart only when both sentences state them."""
     for known, known_stated in events:
-        if known.type == event.type and _same(known.actor, event.actor) and _same(known.target, event.target):
+        if known.type == event.type and _same(known.actor, event.actor, persons) \
+                and _same(known.target, event.target, persons):
             if known.date != event.date and known_stated and stated:
                 continue
             known.mentions.append(event.trigger)
@@ -869,12 +941,19 @@ def _add(events: list[tuple[Event, bool]], event: Event, stated: bool) -> None:
     events.append((event, stated))
 
 
-def _same(a: Optional[Actor], b: Optional[Actor]) -> bool:
+def _same(a: Optional[Actor], b: Optional[Actor], persons: frozenset[str] = frozenset()) -> bool:
+    """The same participant: one entity, or bodies with one code ("Kejati Jabar" / "Kejaksaan Tinggi …")."""
     if a is None or b is None:
         return a is None and b is None
+    if a.entity_id and a.entity_id == b.entity_id:
+        return True
+    if a.code and a.code == b.code and a.sector not in (None, "CRM", "CVL") and a.name and b.name \
+            and a.entity_id not in persons and b.entity_id not in persons:
+        return True
     if a.entity_id or b.entity_id:
-        return a.entity_id == b.entity_id
+        return False
     return (a.name or a.code) == (b.name or b.code)
+
 
 
 def _event(ctx: Context, rule: TriggerRule, type_: str, cameo: Optional[str], actor: Actor,
