@@ -179,3 +179,17 @@ def test_export_rows_of_every_data_table(store):
     assert json.dumps(exported, default=str)
     with pytest.raises(ValueError):
         list(store.export_rows("pg_catalog.pg_user"))
+
+
+def _open_and_report(url):
+    with open_store(url) as s:
+        return s.schema_version()
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(4) as pool:
+        assert pool.map(_open_and_report, [db_url] * 8) == [3] * 8
+    with open_store(db_url) as s:
+        assert s.scalar("SELECT count(*) FROM schema_migrations") == 3

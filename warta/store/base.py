@@ -123,20 +123,26 @@ class Store:
     def migrate(self) -> list[int]:
         """Apply every migration not yet applied; the versions applied now."""
         with self.transaction():
+            self.lock_schema()
             self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        done = {r["version"] for r in self.rows("SELECT version FROM schema_migrations")}
         applied = []
         for version, name, module in migrations():
-            if version in done:
-                continue
             with self.transaction():
+                # Checked under the lock: two processes opening a new database at once
+                # must not both apply a migration.
+                self.lock_schema()
+                if self.scalar("SELECT count(*) FROM schema_migrations WHERE version = ?", [version]):
+                    continue
                 for statement in module.statements(self.dialect):
                     self.execute(statement)
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                              [version, name, now()])
             applied.append(version)
         return applied
+
+    def lock_schema(self) -> None:
+        """Serialise schema changes between processes (SQLite: BEGIN IMMEDIATE already does)."""
 
     def schema_version(self) -> int:
         return self.scalar("SELECT max(version) FROM schema_migrations") or 0

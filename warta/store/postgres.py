@@ -51,6 +51,9 @@ class PostgresStore(Store):
         with self.conn.transaction():
             yield
 
+    def lock_schema(self) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(70316)")
+
     def search_rows(self, query: Query, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
         return self.rows(
             f"SELECT a.id, a.title, a.url, a.outlet, a.published, a.story_id, a.body, "
