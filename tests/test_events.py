@@ -81,7 +81,7 @@ def test_criticism_and_negation():
 def test_protest_size_and_hypothetical_withdrawal():
     events = by_trigger(find_events(analysis()))
     protest = events["unjuk rasa"]
-    assert protest.type == "PROTEST" and protest.actor.sector == "OPP" and protest.size == 300
+    assert protest.type == "PROTEST" and protest.actor.sector == "CVL" and protest.size == 300
     withdrawal = events["menarik"]
     assert withdrawal.type == "RETREAT" and withdrawal.cameo == "0874" and withdrawal.hypothetical
 
@@ -102,3 +102,71 @@ def test_lexicon_rows_are_well_formed():
         for rule in rules:
             assert rule.type in plover
             assert rule.cameo is None or rule.cameo in cameo_table(), rule
+
+
+# ------------------------------------------------ roles, nouns of action ---
+
+def _analysis(body, *entities, published="2025-05-02T09:00:00+07:00"):
+    made = []
+    for eid, name, type_, surfaces, country, kind in entities:
+        mentions = [Mention(s, m.start(), m.end()) for s in surfaces for m in re.finditer(re.escape(s), body)]
+        made.append(Entity(eid, name, type_, mentions, country=country, kind=kind))
+    return Analysis(Article("s", "t", body=body, published=published), entities=made)
+
+
+def test_speaker_is_not_the_actor_of_the_reported_deed():
+    body = "Juru bicara Kemlu Siti Aminah mengatakan Malaysia menyambut baik pembebasan tahanan itu."
+    events = find_events(_analysis(body, ("E1", "Siti Aminah", "PER", ["Siti Aminah"], None, None),
+                                   ("E2", "Malaysia", "LOC", ["Malaysia"], "MY", "country")))
+    support = next(e for e in events if e.type == "SUPPORT")
+    assert support.actor.name == "Malaysia" and support.actor.code == "MYSGOV"
+
+
+def test_passive_agent_named_right_after_the_verb():
+    body = "Warga bernama Yohanes Kogoya ditangkap prajurit TNI di Distrik Sugapa."
+    events = find_events(_analysis(body, ("E1", "Yohanes Kogoya", "PER", ["Yohanes Kogoya"], None, None),
+                                   ("E2", "TNI", "ORG", ["TNI"], "ID", None)))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.actor.code == "IDNMIL" and arrest.target.name == "Yohanes Kogoya"
+
+
+def test_noun_of_action_takes_the_actor_after_it_and_reactions_target_that_actor():
+    body = "Pemerintah Norwegia mengecam serangan udara Chile terhadap Peru."
+    events = find_events(_analysis(body, ("E1", "Norwegia", "LOC", ["Norwegia"], "NO", "country"),
+                                   ("E2", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
+    kinds = {(e.type, e.actor.name, e.target.name if e.target else None) for e in events}
+    assert ("DISAPPROVE", "Pemerintah Norwegia", "Chile") in kinds or ("DISAPPROVE", "Norwegia", "Chile") in kinds
+    assert ("FIGHT", "Chile", "Peru") in kinds
+
+
+def test_denial_negates_the_denied_deed_and_is_not_an_event():
+    body = "Polda Maluku membantah anggotanya menganiaya Frans Latue."
+    events = find_events(_analysis(body, ("E1", "Polda Maluku", "ORG", ["Polda Maluku"], "ID", None),
+                                   ("E2", "Frans Latue", "PER", ["Frans Latue"], None, None)))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].negated and events[0].target.name == "Frans Latue"
+
+
+def test_words_inside_a_name_are_not_triggers():
+    body = "Ketua Komisi Pemberantasan Korupsi Budi Santosa hadir di Surabaya."
+    events = find_events(_analysis(body, ("E1", "Komisi Pemberantasan Korupsi", "ORG",
+                                          ["Komisi Pemberantasan Korupsi"], "ID", None)))
+    assert events == []
+
+
+def test_agentless_arrest_is_the_articles_police_and_suspect_naming_is_investigate():
+    body = ("Polres Sleman menggelar konferensi pers. Dua pemuda ditangkap di sebuah kos. "
+            "Keduanya ditetapkan sebagai tersangka.")
+    events = find_events(_analysis(body, ("E1", "Polres Sleman", "ORG", ["Polres Sleman"], "ID", None)))
+    types = {e.type: e for e in events}
+    assert types["COERCE"].actor.name == "Polres Sleman" and types["COERCE"].target.name == "pemuda"
+    assert types["INVESTIGATE"].mode == "suspect named"
+
+
+def test_implicit_protesters_for_a_nominal_protest():
+    body = "Presiden Jose Ramos menyalahkan pihak asing atas kerusuhan selama unjuk rasa di Dili."
+    events = find_events(_analysis(body, ("E1", "Jose Ramos", "PER", ["Jose Ramos"], None, None),
+                                   ("E2", "Dili", "LOC", ["Dili"], "TL", "city")))
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.actor.name == "pengunjuk rasa" and protest.actor.code == "TLSCVL"

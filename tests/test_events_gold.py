@@ -24,7 +24,7 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 # gold P=0.109 R=0.070 (10/142 found, 92 predicted); canonical 5/12 found, 8 wrong.
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.29, "recall": 0.26}
+GOLD_FLOORS = {"precision": 0.41, "recall": 0.40}
 CANONICAL_MIN_FOUND = 10
 CANONICAL_MAX_WRONG = 1
 
