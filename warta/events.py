@@ -18,6 +18,7 @@ not coded (no invented events).  One event per (actor, type, target, date).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -203,40 +204,88 @@ def _led_by(analysis: Analysis) -> dict[str, Entity]:
     return out
 
 
-def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, Entity]) -> list[Arg]:
+def _phrases(body: str, words_: list, table: dict, capitalised: bool) -> list[tuple[int, int, str]]:
+    """Longest phrases (up to four words) of ``words_`` found in ``table`` (keys lower-cased)."""
+    firsts = _first_words(id(table), table)
+    low = [w.group(0).lower() for w in words_]
+    out, i = [], 0
+    while i < len(words_):
+        if low[i] in firsts and not (capitalised and not words_[i].group(0)[0].isupper()):
+            for n in range(min(4, len(words_) - i), 0, -1):
+                key = " ".join(low[i:i + n])
+                if key in table and all(body[words_[j].end():words_[j + 1].start()].isspace()
+                                        for j in range(i, i + n - 1)):
+                    out.append((words_[i].start(), words_[i + n - 1].end(), key))
+                    i += n - 1
+                    break
+        i += 1
+    return out
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(key: int, table: dict) -> frozenset[str]:
+    if key not in _FIRSTS:
+        _FIRSTS[key] = frozenset(k.split(" ")[0] for k in table)
+    return _FIRSTS[key]
+
+
+@lru_cache(maxsize=1)
+def _known_table() -> dict[str, str]:
+    """Country and IGO names (lower-cased, three letters or more) -> a marker."""
+    return {**{n: "c" for n in country_names() if len(n) > 2}, **{n: "i" for n in igos() if len(n) > 2}}
+
+
+@lru_cache(maxsize=1)
+def _collective_table() -> dict[str, tuple[str, str]]:
+    return _collective_pattern()[1]
+
+
+def _mentions_by_start(analysis: Analysis) -> tuple[list[int], list[tuple[Mention, Entity]]]:
+    cache = analysis.__dict__.get("_event_mentions")
+    if cache is None:
+        pairs = sorted(((m, e) for e in analysis.entities for m in e.mentions), key=lambda p: p[0].start)
+        cache = ([m.start for m, _ in pairs], pairs)
+        analysis.__dict__["_event_mentions"] = cache
+    return cache
+
+
+def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, Entity], words_: list
+          ) -> list[Arg]:
     args = []
-    for e in analysis.entities:
-        for m in e.mentions:
-            if start <= m.start and m.end <= end and len(m.text) > 1 and m.text.lower() != "nya":
-                entity = e
-                if e.type == "LOC" and e.kind in (None, "place"):
-                    entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
-                args.append(Arg(m.text, m.start, m.end, entity=entity))
+    starts, pairs = _mentions_by_start(analysis)
+    for m, e in pairs[bisect_left(starts, start):bisect_left(starts, end)]:
+        if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya":
+            entity = e
+            if e.type == "LOC" and e.kind in (None, "place"):
+                entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
+            args.append(Arg(m.text, m.start, m.end, entity=entity))
     taken = [(a.start, a.end) for a in args]
-    for m in _known_names().finditer(body, start, end):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            args.append(Arg(m.group(0), m.start(), m.end(), entity=_known_entity(analysis, m.group(0))))
-            taken.append((m.start(), m.end()))
-    pattern, table = _collective_pattern()
+    for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True):
+        if not any(s < e_ and s_ < e for s, e in taken):
+            args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(analysis, body[s_:e_])))
+            taken.append((s_, e_))
     for m in _unnamed_bodies().finditer(body, start, end):
         if m.start() > start and not any(s < m.end() and m.start() < e for s, e in taken) \
                 and _sector(m.group(0)) is not None:
             args.append(Arg(m.group(0), m.start(), m.end(), sector=_sector(m.group(0))))
             taken.append((m.start(), m.end()))
-    for m in pattern.finditer(body, start, end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    table = _collective_table()
+    for s_, e_, key in _phrases(body, words_, table, capitalised=False):
+        if any(s < e_ and s_ < e for s, e in taken):
             continue
-        if m.group(0)[0].isupper() and re.search(r"[A-Z][\w-]*\s+$", body[max(start, m.start() - 30):m.start()]):
+        text = body[s_:e_]
+        if text[0].isupper() and re.search(r"[A-Z][\w-]*\s+$", body[max(start, s_ - 30):s_]):
             continue  # "Aliansi Mahasiswa …": part of a name
-        sector, kind = table[m.group(0).lower()]
-        led = LED_BY.match(body, m.end())
+        sector, kind = table[key]
+        led = LED_BY.match(body, e_)
         leader = index.get("\0led:" + led.group(1).lower()) if led else None
         if leader is not None:
-            text = leader.mentions[0].text if leader.mentions else leader.name
-            args.append(Arg(text, m.start(), m.end(), entity=leader))
+            args.append(Arg(leader.mentions[0].text if leader.mentions else leader.name, s_, e_, entity=leader))
         else:
-            args.append(Arg(m.group(0), m.start(), m.end(), sector=sector, collective=True, kind=kind))
-        taken.append((m.start(), m.end()))
+            args.append(Arg(text, s_, e_, sector=sector, collective=True, kind=kind))
+        taken.append((s_, e_))
     return sorted(args, key=lambda a: a.start)
 
 
@@ -306,7 +355,7 @@ def _bounds(body: str, words_: list) -> list[tuple[int, str]]:
 
 def _sentence(body: str, start: int, end: int, analysis: Analysis, index) -> Sentence:
     words_ = list(WORD.finditer(body, start, end))
-    args = _args(body, start, end, analysis, index)
+    args = _args(body, start, end, analysis, index, words_)
     punct = [(m.start(), "punct") for m in re.compile(r"[,;:\"“”]|\s-\s").finditer(body, start, end)]
     bounds = sorted(_bounds(body, words_) + punct)
     return Sentence(start, end, words_, _groups(body, args), bounds)
@@ -337,8 +386,9 @@ def _is_place(group: list[Arg]) -> bool:
 def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
     words_ = sent.words
     rules = lexicon()
-    spans = [(m.start, m.end) for e in analysis.entities for m in e.mentions
-             if sent.start <= m.start < sent.end and " " in m.text.strip()]
+    starts, pairs = _mentions_by_start(analysis)
+    spans = [(m.start, m.end) for m, _ in pairs[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+             if " " in m.text.strip()]
     attributive = words()["attributive"]
     out: list[Trigger] = []
     for i, word in enumerate(words_):
@@ -349,8 +399,8 @@ def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
         if i and word.group(0)[0].isupper() and words_[i - 1].group(0)[0].isupper():
             continue  # inside a name the NER missed: "Menteri Komunikasi", "Pemberantasan Korupsi"
         found = None
-        for root, voice in analyse(word.group(0)).items():
-            for rule in rules.get(root, ()):
+        for root, voice in _candidates(word.group(0).lower()):
+            for rule in rules[root]:
                 if rule.exclude and rule.exclude.match(body, word.start()):
                     continue
                 if rule.second and (i + 1 >= len(words_) or words_[i + 1].group(0).lower() != rule.second):
@@ -371,6 +421,13 @@ def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
         if found:
             out.append(found)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _candidates(word: str) -> tuple[tuple[str, str], ...]:
+    """The roots of ``word`` the lexicon knows, with their voice."""
+    rules = lexicon()
+    return tuple((root, voice) for root, voice in analyse(word).items() if root in rules)
 
 
 def _object_follows(words_, objects: frozenset[str]) -> bool:
@@ -461,6 +518,7 @@ def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
     return ctx.focus
 
 
+@lru_cache(maxsize=8192)
 def _sector(text: str) -> Optional[str]:
     for pattern, sector, _ in sectors():
         if pattern.search(text):
