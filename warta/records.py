@@ -112,6 +112,7 @@ class Mention(Record):
     text: str
     start: int
     end: int
+    field: Optional[str] = None  # None: offsets into Article.body; else e.g. "images[0].caption"
 
 
 @dataclass
