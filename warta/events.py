@@ -295,14 +295,6 @@ def _unnamed_bodies() -> re.Pattern:
     return re.compile(r"(?<![\w-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+))*\s+[A-Z][\w-]+(?:\s*\([A-Z][\w-]+\))?")
 
 
-@lru_cache(maxsize=1)
-def _known_names() -> re.Pattern:
-    """Country and IGO names as written (capitalised), for what the NER model missed ("Israel", "PBB")."""
-    names = [n for n in list(country_names()) + list(igos()) if len(n) > 2]
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
-
-
 def _known_entity(analysis: Analysis, surface: str) -> Entity:
     """One entity per country or IGO per article (cached on the analysis's entity list by id)."""
     low = surface.lower()
@@ -821,14 +813,10 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
 
 def _nominal_after(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
     """A reaction to a deed named as a noun ("mengutuk serangan Israel"): its target is the deed's actor."""
-    for other in _triggers_cache(ctx, sent):
+    for other in sent.triggers:
         if other.voice == "nominal" and 0 < other.index - trig.index <= 2:
             return _nominal_actor(ctx, sent, other)
     return None
-
-
-def _triggers_cache(ctx: Context, sent: Sentence) -> list[Trigger]:
-    return sent.triggers
 
 
 def _possessor(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
