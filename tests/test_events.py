@@ -115,11 +115,25 @@ def _analysis(body, *entities, published="2025-05-02T09:00:00+07:00"):
 
 
 def test_speaker_is_not_the_actor_of_the_reported_deed():
-    body = "Juru bicara Kemlu Siti Aminah mengatakan Malaysia menyambut baik pembebasan tahanan itu."
+    body = "Juru bicara Kemlu Siti Aminah mengatakan Malaysia menyambut baik pembebasan tahanan oleh Thailand."
     events = find_events(_analysis(body, ("E1", "Siti Aminah", "PER", ["Siti Aminah"], None, None),
-                                   ("E2", "Malaysia", "LOC", ["Malaysia"], "MY", "country")))
+                                   ("E2", "Malaysia", "LOC", ["Malaysia"], "MY", "country"),
+                                   ("E3", "Thailand", "LOC", ["Thailand"], "TH", "country")))
     support = next(e for e in events if e.type == "SUPPORT")
     assert support.actor.name == "Malaysia" and support.actor.code == "MYSGOV"
+
+
+def test_dyadic_speech_without_anyone_receiving_it_is_not_coded():
+    body = "Bupati Sri Lestari berterima kasih atas kerja keras semua pihak dan berkoordinasi via radio."
+    events = find_events(_analysis(body, ("E1", "Sri Lestari", "PER", ["Sri Lestari"], None, None)))
+    assert not [e for e in events if e.type in ("SUPPORT", "CONSULT")]
+
+
+def test_triggers_and_names_across_glued_words():
+    body = "Kapolda Budi Santoso akan berkoordinasi denganSatgas Pangan Nasional pekan depan."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
+    consult = next(e for e in events if e.type == "CONSULT")
+    assert consult.target is not None and "Satgas" in consult.target.name and consult.hypothetical
 
 
 def test_passive_agent_named_right_after_the_verb():

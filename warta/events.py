@@ -27,7 +27,10 @@ from typing import Optional
 from warta.morphology import analyse
 from warta.records import Actor, Analysis, Entity, Event, Mention, Place, Quote
 
-WORD = re.compile(r"\w+(?:-\w+)*")
+# A word, split where crawlers glued two together ("denganSatgas", "Indonesiamengutuk" is not split: a
+# lowercase -> uppercase boundary is the only safe sign); the body text itself is left as it is.
+_PART = r"(?:(?:[a-z](?![A-Z])|[^\Wa-z])+[a-z]?|[a-z])"
+WORD = re.compile(rf"{_PART}(?:-{_PART})*")
 PEOPLE_UNITS = {"orang", "pasukan", "personel", "prajurit", "tentara", "aktivis", "demonstran", "pengunjuk",
                 "warga", "mahasiswa", "tahanan", "jiwa", "peserta", "massa", "polisi", "anggota", "tersangka"}
 QUAD = {**{f"{i:02d}": 1 for i in range(1, 5)}, **{f"{i:02d}": 2 for i in range(5, 9)},
@@ -36,6 +39,9 @@ LAW_SECTORS = {"COP", "JUD", "MIL"}
 STATE_SECTORS = {"GOV", "MIL", None}
 ARREST_TYPES = {"COERCE", "INVESTIGATE"}
 INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a preposition ("ke Rusia")
+# Types PLOVER codes between two parties: with no one on the receiving end there is no event to code
+# ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
+DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT"}
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -292,7 +298,7 @@ def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, 
 @lru_cache(maxsize=1)
 def _unnamed_bodies() -> re.Pattern:
     """Two or more capitalised words (an institution the NER missed: "Komisi Yudisial (KY)")."""
-    return re.compile(r"(?<![\w-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+))*\s+[A-Z][\w-]+(?:\s*\([A-Z][\w-]+\))?")
+    return re.compile(r"(?<![A-Z0-9_-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+))*\s+[A-Z][\w-]+(?:\s*\([A-Z][\w-]+\))?")
 
 
 def _known_entity(analysis: Analysis, surface: str) -> Entity:
@@ -733,6 +739,9 @@ def _nominal_actor(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list
             continue
         if re.search(r"\b(?:terhadap|kepada|ke|atas|dengan|untuk)\b", ctx.body[trig.end:g[0].start], re.I):
             return None
+        if re.search(r"(?:\boleh|\byang\s+(?:di)?lakukan(?:\s+oleh)?)\s*$", ctx.body[trig.end:g[0].start], re.I) \
+                and not _is_place(g):
+            return g  # "pembebasan tahanan oleh Thailand", "serangan yang dilakukan Israel": the deed's doer
         if _is_place(g) or _preceded_by(ctx.body, g[0].start, classes["agentive"] | classes["preposition"]) \
                 or _former_state(g) or _head(g).kind == "target":
             continue
@@ -938,6 +947,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if rule.sectors and actor.sector not in rule.sectors:
         return None
     target = _actor(ctx, target_group) if target_group else None
+    if target is None and rule.type in DYADIC:
+        return None
     if rule.type == "PROTEST" and implicit and target is None:
         target = Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
     if target is not None and (actor.entity_id and actor.entity_id == target.entity_id or
