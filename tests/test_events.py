@@ -184,3 +184,22 @@ def test_implicit_protesters_for_a_nominal_protest():
                                    ("E2", "Dili", "LOC", ["Dili"], "TL", "city")))
     protest = next(e for e in events if e.type == "PROTEST")
     assert protest.actor.name == "pengunjuk rasa" and protest.actor.code == "TLSCVL"
+
+
+def test_bare_role_noun_refers_back_to_the_private_person_named_earlier():
+    body = ("Seorang pedagang bernama Dedi Kurniawan memukul tetangganya di Bekasi. "
+            "Kapolsek Bekasi Kota Kompol Ahmad Yani mengatakan pelaku telah ditangkap polisi. "
+            "Polisi juga memeriksa empat tersangka lain.")
+    events = find_events(_analysis(body, ("E1", "Dedi Kurniawan", "PER", ["Dedi Kurniawan"], None, None),
+                                   ("E2", "Ahmad Yani", "PER", ["Ahmad Yani"], None, None),
+                                   ("E3", "Bekasi", "LOC", ["Bekasi"], "ID", "city")))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.target.name == "Dedi Kurniawan"  # not the police chief, the nearer person
+    questioning = next(e for e in events if e.type == "INVESTIGATE")
+    assert questioning.target.name == "tersangka"  # plural: not referred back
+
+
+def test_bare_deed_noun_without_anyone_hit_is_not_an_assault():
+    body = "Pemerintah Malaysia mengecam serangan yang dilakukan kelompok bersenjata itu."
+    events = find_events(_analysis(body, ("E1", "Malaysia", "LOC", ["Malaysia"], "MY", "country")))
+    assert not [e for e in events if e.type == "ASSAULT"]

@@ -937,6 +937,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     requested = requested is not None and requested is not False
     if requested:
         actor_group, implicit = demand_target, False  # "meminta CSTO untuk mengirimkan pasukan": CSTO's act, asked for
+    actor_group = _antecedent(ctx, sent, actor_group)
+    target_group = _antecedent(ctx, sent, target_group)
     actor = _actor(ctx, actor_group) if actor_group else None
     if actor is None and implicit:
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
@@ -947,8 +949,9 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if rule.sectors and actor.sector not in rule.sectors:
         return None
     target = _actor(ctx, target_group) if target_group else None
-    if target is None and rule.type in DYADIC:
-        return None
+    if target is None and (rule.type in DYADIC or rule.type == "ASSAULT" and trig.voice == "nominal"
+                           and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
+        return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
         target = Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
     if target is not None and (actor.entity_id and actor.entity_id == target.entity_id or
@@ -959,6 +962,43 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
                   negated=(negated and not rule.only_negated) or denied,
                   hypothetical=bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested)
+
+
+PRIVATE_SECTORS = {None, "CRM", "CVL", "BUS", "EDU", "PTY"}
+
+
+def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Optional[list[Arg]]:
+    """A bare role noun ("pelaku", "tersangka", "pria itu") -> the person it refers back to.
+
+    The nearest earlier person named in the article who holds no office (officials report, they are not
+    "the suspect"), else the nearest earlier person noun ("seorang pria"); plural or named roles
+    ("empat tersangka", "tersangka YI") stay as they are.
+    """
+    if not group or len(group) != 1 or not group[0].collective:
+        return group
+    arg = group[0]
+    classes = words()
+    noun = arg.text.lower()
+    if noun not in classes["role_anaphor"] and not (
+            noun in classes["person_noun"] and re.match(r"\s+(?:itu|tersebut|ini)\b", ctx.body[arg.end:arg.end + 12])):
+        return group
+    before = WORD.findall(ctx.body[max(0, arg.start - 25):arg.start])[-1:]
+    if before and (before[0].isdigit() or before[0].lower() in classes["plural"]):
+        return group
+    after = ctx.body[arg.end:arg.end + 40]
+    if re.match(r"\s+(?:berinisial\s+|bernama\s+|,\s*)?[A-Z]", after):
+        return group  # named right there
+    earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= arg.start]
+    for g in reversed(earlier):
+        head = _head(g)
+        if head.entity is not None and head.entity.type == "PER":
+            actor = _actor(ctx, g)
+            if actor.sector in PRIVATE_SECTORS:
+                return g
+    for g in reversed(earlier):
+        if len(g) == 1 and g[0].collective and g[0].text.lower() in classes["person_noun"]:
+            return g
+    return group
 
 
 def _refine(rule: TriggerRule, actor: Actor, target: Optional[Actor]) -> tuple[str, Optional[str]]:
