@@ -248,20 +248,32 @@ def _collective_table() -> dict[str, tuple[str, str]]:
     return _collective_pattern()[1]
 
 
-def _mentions_by_start(analysis: Analysis) -> tuple[list[int], list[tuple[Mention, Entity]]]:
-    cache = analysis.__dict__.get("_event_mentions")
-    if cache is None:
+@dataclass
+class ArticleCache:
+    """Per-article lookups built once and passed to the functions that need them."""
+
+    analysis: Analysis
+    index: dict                 # mention text -> entity (see _mention_index), plus "\0led:" keys
+    starts: list                # mention start offsets, sorted
+    pairs: list                 # (Mention, Entity) sorted by start
+    known: dict                 # "country:XX" / "igo:CODE" -> the one Entity standing for it
+
+    @classmethod
+    def build(cls, analysis: Analysis) -> "ArticleCache":
         pairs = sorted(((m, e) for e in analysis.entities for m in e.mentions), key=lambda p: p[0].start)
-        cache = ([m.start for m, _ in pairs], pairs)
-        analysis.__dict__["_event_mentions"] = cache
-    return cache
+        index = _mention_index(analysis)
+        index.update({"\0led:" + k: e for k, e in _led_by(analysis).items()})
+        return cls(analysis, index, [m.start for m, _ in pairs], pairs, {})
+
+    def mentions(self, start: int, end: int) -> list:
+        """(Mention, Entity) pairs starting in [start, end)."""
+        return self.pairs[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
-def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, Entity], words_: list
-          ) -> list[Arg]:
+def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) -> list[Arg]:
     args = []
-    starts, pairs = _mentions_by_start(analysis)
-    for m, e in pairs[bisect_left(starts, start):bisect_left(starts, end)]:
+    index = cache.index
+    for m, e in cache.mentions(start, end):
         if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya":
             entity = e
             if e.type == "LOC" and e.kind in (None, "place"):
@@ -270,7 +282,7 @@ def _args(body: str, start: int, end: int, analysis: Analysis, index: dict[str, 
     taken = [(a.start, a.end) for a in args]
     for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True):
         if not any(s < e_ and s_ < e for s, e in taken):
-            args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(analysis, body[s_:e_])))
+            args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
             taken.append((s_, e_))
     for m in _unnamed_bodies().finditer(body, start, end):
         if m.start() > start and not any(s < m.end() and m.start() < e for s, e in taken) \
@@ -301,24 +313,24 @@ def _unnamed_bodies() -> re.Pattern:
     return re.compile(r"(?<![A-Z0-9_-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+))*\s+[A-Z][\w-]+(?:\s*\([A-Z][\w-]+\))?")
 
 
-def _known_entity(analysis: Analysis, surface: str) -> Entity:
-    """One entity per country or IGO per article (cached on the analysis's entity list by id)."""
+def _known_entity(cache: ArticleCache, surface: str) -> Entity:
+    """One entity per country or IGO per article: the article's own when it has one."""
     low = surface.lower()
     if low in igos():
         key, kind, type_, country = "igo:" + igos()[low], "organisation", "ORG", None
     else:
         country = country_names()[low]
         key, kind, type_ = "country:" + country, "country", "LOC"
-    cache = analysis.__dict__.setdefault("_event_known", {})
-    if key not in cache:
+    known, analysis = cache.known, cache.analysis
+    if key not in known:
         def same(e: Entity) -> bool:
             if type_ == "LOC":
                 return e.type == "LOC" and e.kind == "country" and e.country == country
             return e.type == "ORG" and any(n.lower() in igos() and igos()[n.lower()] == key[4:]
                                            for n in [e.name] + [m.text for m in e.mentions])
-        cache[key] = next((e for e in analysis.entities if same(e)), None) \
+        known[key] = next((e for e in analysis.entities if same(e)), None) \
             or Entity(key, surface, type_, [], country=country, kind=kind)
-    return cache[key]
+    return known[key]
 
 
 def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
@@ -351,9 +363,9 @@ def _bounds(body: str, words_: list) -> list[tuple[int, str]]:
     return out
 
 
-def _sentence(body: str, start: int, end: int, analysis: Analysis, index) -> Sentence:
+def _sentence(body: str, start: int, end: int, cache: ArticleCache) -> Sentence:
     words_ = list(WORD.finditer(body, start, end))
-    args = _args(body, start, end, analysis, index, words_)
+    args = _args(body, start, end, cache, words_)
     punct = [(m.start(), "punct") for m in re.compile(r"[,;:\"“”]|\s-\s").finditer(body, start, end)]
     bounds = sorted(_bounds(body, words_) + punct)
     return Sentence(start, end, words_, _groups(body, args), bounds)
@@ -381,15 +393,16 @@ def _is_place(group: list[Arg]) -> bool:
 
 # -------------------------------------------------------------- triggers ---
 
-def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
+def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
     words_ = sent.words
     rules = lexicon()
-    starts, pairs = _mentions_by_start(analysis)
-    spans = [(m.start, m.end) for m, _ in pairs[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
-             if " " in m.text.strip()]
+    spans = [(m.start, m.end) for m, _ in cache.mentions(sent.start, sent.end) if " " in m.text.strip()]
     attributive = words()["attributive"]
     out: list[Trigger] = []
     for i, word in enumerate(words_):
+        candidates = _candidates(word.group(0).lower())
+        if not candidates:
+            continue
         if any(s <= word.start() and word.end() <= e for s, e in spans):
             continue  # inside a name: "Komisi Pemberantasan Korupsi"
         if out and out[-1].end > word.start():
@@ -397,7 +410,7 @@ def _triggers(body: str, sent: Sentence, analysis: Analysis) -> list[Trigger]:
         if i and word.group(0)[0].isupper() and words_[i - 1].group(0)[0].isupper():
             continue  # inside a name the NER missed: "Menteri Komunikasi", "Pemberantasan Korupsi"
         found = None
-        for root, voice in _candidates(word.group(0).lower()):
+        for root, voice in candidates:
             for rule in rules[root]:
                 if rule.exclude and rule.exclude.match(body, word.start()):
                     continue
@@ -516,12 +529,22 @@ def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
     return ctx.focus
 
 
+@lru_cache(maxsize=1)
+def _sector_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
+    """All sector words in one alternation (longest first), each with its row's rank and sector."""
+    table: dict[str, tuple[int, str]] = {}
+    for rank, (pattern, sector, _) in enumerate(sectors()):
+        table.setdefault(pattern.pattern[2:-2].replace("\\", "").lower(), (rank, sector))
+    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.I), table
+
+
 @lru_cache(maxsize=8192)
 def _sector(text: str) -> Optional[str]:
-    for pattern, sector, _ in sectors():
-        if pattern.search(text):
-            return sector
-    return None
+    """The sector of the first row of actor_sectors.tsv whose word occurs in ``text``."""
+    pattern, table = _sector_pattern()
+    found = [table[m.group(0).lower()] for m in pattern.finditer(text)]
+    return min(found)[1] if found else None
 
 
 def _igo(group: list[Arg]) -> Optional[str]:
@@ -882,14 +905,13 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     body = analysis.article.body
     ctx = Context(analysis, body, _focus_country(analysis), _lead_agency(analysis), country_names(), groups_before=[])
     focus_place = _focus_place(analysis)
-    index = _mention_index(analysis)
-    index.update({"\0led:" + k: e for k, e in _led_by(analysis).items()})
+    cache = ArticleCache.build(analysis)
     events: list[tuple[Event, bool]] = []
     persons = frozenset(e.id for e in analysis.entities if e.type == "PER")
     for s_start, s_end in _sentence_spans(analysis, nlp_doc):
-        sent = _sentence(body, s_start, s_end, analysis, index)
+        sent = _sentence(body, s_start, s_end, cache)
         demand_target: Optional[list[Arg]] = None
-        sent.triggers = _triggers(body, sent, analysis)
+        sent.triggers = _triggers(body, sent, cache)
         for trig in sent.triggers:
             for coded in _code(ctx, sent, trig, focus_place, demand_target) or ():
                 _add(events, *coded, persons)
