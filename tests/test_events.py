@@ -203,3 +203,15 @@ def test_bare_deed_noun_without_anyone_hit_is_not_an_assault():
     body = "Pemerintah Malaysia mengecam serangan yang dilakukan kelompok bersenjata itu."
     events = find_events(_analysis(body, ("E1", "Malaysia", "LOC", ["Malaysia"], "MY", "country")))
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_agentless_arrest_is_not_a_foreign_bodys():
+    body = ("Kementerian Pertahanan Rusia mengirim pesawat ke Almaty. "
+            "Di Kazakhstan, ratusan aktivis ditahan di Almaty dan Astana. Kazakhstan menutup internet.")
+    events = find_events(_analysis(body, ("E1", "Kementerian Pertahanan Rusia", "ORG", ["Kementerian Pertahanan Rusia"],
+                                          None, None),
+                                   ("E2", "Kazakhstan", "LOC", ["Kazakhstan"], "KZ", "country"),
+                                   ("E3", "Almaty", "LOC", ["Almaty"], "KZ", "city"),
+                                   ("E4", "Astana", "LOC", ["Astana"], "KZ", "seat-of-government")))
+    arrest = next(e for e in events if e.type == "COERCE" and e.mode == "arrest")
+    assert arrest.actor.code == "KAZGOV" and arrest.target.name == "aktivis"

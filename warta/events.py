@@ -574,11 +574,16 @@ def _focus_place(analysis: Analysis) -> Optional[Place]:
     return Place(best.name, best.country, best.lat, best.lon) if best else None
 
 
-def _lead_agency(analysis: Analysis) -> Optional[list[Arg]]:
-    """The police, prosecution or military body the article names most: who arrests when no one is said to."""
+def _lead_agency(analysis: Analysis, focus: Optional[str]) -> Optional[list[Arg]]:
+    """The focus country's police, prosecution or military body the article names most: who arrests when no
+    one is said to (a foreign ministry of defence named in passing does not arrest people at home)."""
     best, best_n = None, 0
+    countries = country_names()
     for e in analysis.entities:
         if e.type != "ORG" or not e.mentions:
+            continue
+        named = {countries[w.lower()] for w in WORD.findall(e.name) if w.lower() in countries}
+        if (e.country and focus and e.country != focus) or (focus and named and focus not in named):
             continue
         sector = _sector(" ".join([e.name] + [m.text for m in e.mentions]))
         if sector in LAW_SECTORS and len(e.mentions) > best_n:
@@ -903,8 +908,9 @@ def _implicit_protesters(ctx: Context) -> Actor:
 
 def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     body = analysis.article.body
-    ctx = Context(analysis, body, _focus_country(analysis), _lead_agency(analysis), country_names(), groups_before=[])
+    ctx = Context(analysis, body, _focus_country(analysis), None, country_names(), groups_before=[])
     focus_place = _focus_place(analysis)
+    ctx.agency = _lead_agency(analysis, ctx.focus)
     cache = ArticleCache.build(analysis)
     events: list[tuple[Event, bool]] = []
     persons = frozenset(e.id for e in analysis.entities if e.type == "PER")
