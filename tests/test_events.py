@@ -215,3 +215,11 @@ def test_agentless_arrest_is_not_a_foreign_bodys():
                                    ("E4", "Astana", "LOC", ["Astana"], "KZ", "seat-of-government")))
     arrest = next(e for e in events if e.type == "COERCE" and e.mode == "arrest")
     assert arrest.actor.code == "KAZGOV" and arrest.target.name == "aktivis"
+
+
+def test_subject_named_in_an_appositive_before_the_verb():
+    body = "Dalam kesempatan itu, kuasa hukum keluarga, Dewi Lestari, berterima kasih kepada Komisi Yudisial."
+    events = find_events(_analysis(body, ("E1", "Dewi Lestari", "PER", ["Dewi Lestari"], None, None),
+                                   ("E2", "Komisi Yudisial", "ORG", ["Komisi Yudisial"], "ID", None)))
+    thanks = next(e for e in events if e.type == "SUPPORT")
+    assert thanks.actor.name == "Dewi Lestari" and thanks.target.name == "Komisi Yudisial"

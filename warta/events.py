@@ -635,10 +635,26 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
                 and not _preceded_by(ctx.body, g[0].start, prepositions):
             return g
     found = _pronoun(ctx, sent, clause_start, pos, acted_upon)
-    if found is None and clause_start > sent.start and _clause_start(sent, pos)[1] == "connector" \
+    kind = _clause_start(sent, pos)[1]
+    if found is None and clause_start > sent.start and kind == "connector" \
             and not any(clause_start <= w.start() < pos for w in sent.words if _is_verb(w.group(0))):
-        return _subject(ctx, sent, clause_start, acted_upon)  # "X menjadi sorotan usai ditetapkan tersangka"
+        found = _subject(ctx, sent, clause_start, acted_upon)  # "X menjadi sorotan usai ditetapkan tersangka"
+        if found is None and not acted_upon:
+            found = _sentence_speaker(ctx, sent, clause_start)  # '…," ujarnya, sambil mendesak PBB'
+    elif found is None and clause_start > sent.start and kind == "punct" and ctx.body[clause_start] == "," \
+            and not any(clause_start < w.start() < pos for w in sent.words):
+        return _subject(ctx, sent, clause_start, acted_upon)  # "advokat PDI-P, Wiradarma Harefa, berterima kasih"
     return found
+
+
+def _sentence_speaker(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
+    """The speaker of a quote the sentence reports with a speech verb before ``before``."""
+    if not any(k == "speech" and at < before for at, k in sent.bounds):
+        return None
+    for quote in ctx.analysis.quotes:
+        if quote.start < sent.end and sent.start < quote.end and quote.speaker is not None:
+            return _speaker_group(ctx, quote.start)
+    return None
 
 
 def _is_verb(word: str) -> bool:
