@@ -306,3 +306,25 @@ def test_canonical_page_quotes():
     assert hits >= 9
     price = next(q for q in quotes if q.text.startswith("(CSTO)"))
     assert price.speaker.role.startswith("Juru bicara Departemen Luar Negeri")
+
+
+def test_nya_goes_to_the_speaker_not_to_a_later_name_in_object_position():
+    text = ("Menurut Sutrisno, kapal Bahari Express berlayar dua kali seminggu, sementara Ekajaya tiga kali. "
+            "”Penumpang mulai ramai lagi,” katanya.")
+    spans = [FakeSpan(name, "PER", text.index(name), text.index(name) + len(name)) for name in ("Sutrisno", "Ekajaya")]
+    end = text.index("”")
+    doc = FakeDoc(text, [FakeSentence(0, end), FakeSentence(end, len(text))], [], spans)
+    [q] = only(find_quotes(text, doc, []), "direct")
+    assert q.speaker.name == "Sutrisno"
+
+
+def test_nya_goes_to_the_subject_who_spoke_before_a_quote():
+    text = ("Rahmat Hidayat, kuasa hukum Budi Santoso, menyatakan pihaknya menghormati keputusan hakim terhadap Budi. "
+            "”Kami terima,” ujarnya.")
+    spans = [FakeSpan("Rahmat Hidayat", "PER", 0, 14)] + [
+        FakeSpan("Budi Santoso", "PER", text.index("Budi Santoso"), text.index("Budi Santoso") + 12),
+        FakeSpan("Budi", "PER", text.rindex("Budi"), text.rindex("Budi") + 4)]
+    end = text.index("”")
+    doc = FakeDoc(text, [FakeSentence(0, end), FakeSentence(end, len(text))], [], spans)
+    direct = only(find_quotes(text, doc, []), "direct")
+    assert direct[0].speaker.name == "Rahmat Hidayat"

@@ -1,6 +1,7 @@
 """Entities of one article: NER mentions grouped, normalised and geocoded.
 
     find_entities(body, nlp_doc) -> list[Entity]
+    find_article_entities(article, nlp_doc, process) -> list[Entity]   (body and image captions)
 
 Steps, each a small function below:
 
@@ -83,6 +84,29 @@ OBJECT_MARKERS = frozenset("kepada terhadap dengan bersama untuk bagi oleh dari 
 # Words before a place name that make it a language or people, not a place.
 NOT_A_PLACE_BEFORE = frozenset({"bahasa", "berbahasa", "suku", "etnis", "keturunan", "masakan", "gaya"})
 ANTECEDENT_WINDOW = 3  # sentences a pronoun may look back
+# Capitalised words that head an organisation's name, never a person's: a PER span
+# opening with one is an organisation ("Polresta Manado", "RSUD Ansari Saleh").
+ORG_HEADS = frozenset("""
+badan balai biro dinas direktorat kementerian kemenkes kemensos kemenkeu komisi komite lembaga dewan majelis
+mahkamah pengadilan kejaksaan kejati kejari kepolisian polda polres polresta polrestabes polrestro polsek
+mabes polri tni kodam korem kodim lanud lanal satgas satuan gugus tim partai fraksi universitas institut
+sekolah yayasan perkumpulan paguyuban himpunan ikatan asosiasi persatuan serikat koperasi pt cv perum
+perumda persero bank rsud rsup rs puskesmas pemkot pemkab pemprov pemerintah dprd dpr dpd mpr kpu bawaslu
+bpbd bnpb kpk ojk bpom bps bmkg kri kapal komunitas koalisi forum front gerakan aliansi organisasi
+""".split())
+# Words before a name that make a place of it, whatever the model said ("ke ibu kota Nur-Sultan").
+PLACE_CUES_BEFORE = frozenset({"di", "ke", "dari", "ibukota", "kota", "provinsi", "kabupaten", "negara",
+                               "menuju", "kawasan", "wilayah", "daerah"})
+# Offices named after their place: "Bupati Sleman" names no person.
+PLACE_TITLES = frozenset({"bupati", "gubernur", "walikota", "camat", "lurah", "kapolres", "kapolda", "kapolsek",
+                          "kapolresta", "wabup", "wagub", "wawali", "sekda", "kajari", "kajati", "pangdam"})
+# Given names that a name reads from the start even after an organisation's acronym
+# ("pemimpin FPI Muhammad Rizieq Shihab").
+COMMON_GIVEN = frozenset({"muhammad", "mohammad", "mohamad", "moh", "muh", "m", "ahmad", "achmad", "abdul",
+                          "siti", "sri", "nur", "i", "ni", "gusti", "raden", "andi", "teuku", "cut", "tengku"})
+SPEECH_VERBS = ("mengatakan", "menyatakan", "menegaskan", "menjelaskan", "menyebut", "menyebutkan",
+                "mengklaim", "menuturkan", "menambahkan", "mengungkapkan", "menyampaikan", "berkata",
+                "memaparkan", "menerangkan", "mengemukakan", "menilai", "berpendapat", "berharap", "mengaku")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -111,6 +135,11 @@ _REACTION_BEFORE_RE = re.compile(rf"(?i:{_alternation(REACTION_NOUNS)})(?:\s+\w+
 _QUOTE_RE = re.compile(r"[\"“”„]([^\"“”„]*)[\"“”„]")
 _CAPITALISED_WORD_RE = re.compile(r"(?<![\w\-])[A-Z][^\s]*?(?=[\s,.;:!?\"'”’)]|$)")
 _EDGE_JUNK = " \t\n,.;:!?\"'“”‘’()[]"
+_NAME_RUN = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|bin|binti|van|de))*"
+# "kata Price", "ujar Ned Price", "menurut Ned Price": a name right after a speech cue
+_CUE_NAME_RE = re.compile(rf"(?<![\w\-])(?:{_alternation(SPEECH_CUES)})(?:nya)?\s+(?P<name>{_NAME_RUN})")
+# "Ned Price mengatakan": a capitalised run right before a speech verb
+_NAME_CUE_RE = re.compile(rf"(?P<name>{_NAME_RUN})\s+(?:(?:{_alternation(ACTOR_ADVERBS)})\s+)*(?:{_alternation(SPEECH_VERBS)})(?![\w\-])")
 
 
 # ------------------------------------------------------------ internals ---
@@ -198,6 +227,9 @@ def _clean(body: str, spans: Iterable[Any]) -> list[_Mention]:
             end -= 1
         if end - start < 2 or span.label not in ("PER", "ORG", "LOC"):
             continue
+        lead = re.match(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])", body[start:end])
+        if lead:
+            start += lead.end()             # "bandara Almaty": a common noun before the name
         text = body[start:end]
         # "Komite Keamanan Nasional (NSC" / "... (CSTO) ..." inside one span: keep the long form
         paren = text.find(" (")
@@ -218,6 +250,138 @@ def _relabel(mentions: list[_Mention]) -> None:
             if m.label == "ORG" and norm(m.text) in _org_table():
                 continue
             m.label, m.place = "LOC", place
+
+
+# ------------------------------------------ 1b. repair the model's people ---
+
+def _repair_people(body: str, text: "_Text", mentions: list[_Mention]) -> None:
+    """General rules against frequent model errors on PER spans.
+
+    * a span headed by an organisation word is an organisation (``Polresta Manado``);
+    * a gazetteer place after a locative or a place noun is a place (``ke ibukota Nur-Sultan``);
+    * words glued before the name are cut: a place ending a role (``Presiden Rusia Vladimir Putin``,
+      ``Ketua KPU Sulut Ardiles Mewoh``), the tail of an organisation's name when the rest of the
+      name also stands alone (``PARA Syndicate Ari Nurcahyo`` … ``Ari``), a sentence-initial word
+      before a name already used alone (``Faktar Tokayev`` after ``Tokayev``).
+    """
+    org_words = {w for m in mentions if m.label == "ORG" for w in m.text.split()}
+    for m in mentions:
+        if m.label != "PER":
+            continue
+        words = list(re.finditer(r"\S+", m.text))
+        if words[0].group().lower().strip(".") in ORG_HEADS:
+            m.label = "ORG"
+            continue
+        if len(words) == 2 and words[0].group().lower() in PLACE_TITLES and _place_word(body, words[1].group()):
+            m.label, m.start = "LOC", m.start + words[1].start()   # "Bupati Sleman": a place's office, no name
+            m.text = m.name = body[m.start:m.end]
+            continue
+        before = body[max(0, m.start - 24):m.start].split()
+        if before and before[-1].lower() in PLACE_CUES_BEFORE:
+            place = gazetteer.resolve(m.text)
+            if place is not None:
+                m.label, m.place = "LOC", place
+                continue
+        cut = _glued_prefix(body, text, m, words, org_words)
+        if cut:
+            m.start += words[cut].start()
+            m.text = m.name = body[m.start:m.end]
+
+
+def _glued_prefix(body: str, text: "_Text", m: _Mention, words: list, org_words: set[str]) -> int:
+    """How many leading words of a PER span are not part of the name (0: none)."""
+    if len(words) < 2:
+        return 0
+    cut = 0
+    while cut < len(words) - 1:
+        word = words[cut].group()
+        low = word.lower()
+        if low in COMMON_GIVEN or low in HONORIFICS or low in TITLES:
+            break
+        if (len(word) > 1 and word.isupper()) or _place_word(body, word):
+            cut += 1                       # "Rusia", "Sulut", "KPU" end the role, not open the name
+            continue
+        rest = m.text[words[cut + 1].start():]
+        pattern = rf"(?<![\w\-]){re.escape(rest.split()[0])}(?![\w\-])"
+        elsewhere = [h.start() for h in re.finditer(pattern, body) if not m.start <= h.start() < m.end]
+        own = len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", body))
+        if not words[cut + 1].group()[:1].isupper():
+            break                          # "Manado - Tahuna": a route, not a glued name
+        if word in org_words and elsewhere:
+            cut += 1                       # "Gambut" belongs to "Badan Restorasi Gambut"; "Iola" stands alone
+            continue
+        initial = text.sentence_start(m.start) == m.start or body[max(0, m.start - 2):m.start].strip() in (".", "")
+        if initial and own == 1 and any(x < m.start for x in elsewhere):
+            cut += 1                       # "Faktar Tokayev" after "Tokayev …"
+            continue
+        break
+    return cut
+
+
+def _place_word(body: str, word: str) -> bool:
+    """A country or province, or a town the article also names as a place (``di Sleman``)."""
+    place = gazetteer.resolve(word, core_only=True)
+    if place is None:
+        return False
+    if place.kind in ("country", "province", "former-state"):
+        return True
+    cues = "|".join(sorted(PLACE_CUES_BEFORE))
+    return re.search(rf"(?i:{cues})\s+{re.escape(word)}(?![\w\-])", body) is not None
+
+
+def _cued_people(body: str, text: "_Text", mentions: list[_Mention]) -> list[_Mention]:
+    """People the model missed: a capitalised name after a speech cue or before a speech verb.
+
+    A LOC/ORG span of the model that is such a name, and no gazetteer place or
+    known organisation, becomes PER (``Tokayev`` tagged LOC before ``menegaskan``).
+    """
+    added: list[_Mention] = []
+    spans = sorted(mentions, key=lambda x: x.start)
+    starts = [x.start for x in spans]
+    for regex in (_CUE_NAME_RE, _NAME_CUE_RE):
+        for hit in regex.finditer(body):
+            start, end = _trailing_name(body, hit.start("name"), hit.end("name"))
+            if start >= end or text.in_quote(start):
+                continue
+            i = bisect.bisect_left(starts, end)
+            covering = [x for x in spans[max(0, i - 4):i] if _overlaps(start, end, x.start, x.end)]
+            if any(x.label == "PER" for x in covering):
+                continue
+            name = body[start:end]
+            if gazetteer.resolve(name) is not None or norm(name) in _org_table():
+                continue
+            exact = [x for x in covering if (x.start, x.end) == (start, end)]
+            if exact:
+                exact[0].label, exact[0].name, exact[0].place = "PER", name, None
+            elif not covering:
+                added.append(_Mention(start, end, name, "PER", name, via="cue"))
+    return added
+
+
+def _trailing_name(body: str, start: int, end: int) -> tuple[int, int]:
+    """The personal name that ends a capitalised run: ``Departemen … (AS) Ned Price`` -> ``Ned Price``."""
+    words = list(re.finditer(r"[^\s]+", body[start:end]))
+    keep = len(words)
+    while keep > 0:
+        w = words[keep - 1].group()
+        low = w.lower()
+        if low in ORG_HEADS or low in TITLES or (len(w) > 1 and w.isupper()) or w.startswith("(") or w.endswith(")"):
+            break
+        if low in NOT_A_NAME or gazetteer.resolve(w, core_only=True) is not None:
+            break
+        keep -= 1
+        if len(words) - keep >= 4:
+            break
+    if keep == len(words):
+        return start, start
+    first = words[keep]
+    return start + first.start(), start + words[-1].end()
+
+
+# Capitalised words that open sentences or clauses but are no names.
+NOT_A_NAME = frozenset("""ia dia beliau mereka kami kita saya pihak para sementara namun tetapi adapun selain itu
+ini hal menurut kata ujar dalam pada saat ketika di ke dari juga kemudian lalu sebelumnya pemerintah presiden
+""".split())
 
 
 # --------------------------------------------------- 2. missed places ---
@@ -638,7 +802,9 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     doc_text = _Text(body, nlp_doc)
     mentions = _clean(body, getattr(nlp_doc, "entities", None) or [])
     _relabel(mentions)
+    _repair_people(body, doc_text, mentions)
     mentions += _scan_places(body, mentions)
+    mentions += _cued_people(body, doc_text, mentions)
     added, acronyms = _link_acronyms(body, mentions)
     mentions += added
     mentions = _dedupe(mentions)
@@ -646,6 +812,7 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
         if m.label == "PER":
             _person_name(body, m, doc_text)
     _resolve_places(mentions)
+    _names_are_people(mentions)
 
     people = _group_people([m for m in mentions if m.label == "PER"])
     others = _group_others([m for m in mentions if m.label != "PER"], acronyms)
@@ -659,6 +826,24 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     return [_entity(body, g, i, countries) for i, g in enumerate(groups, 1)]
 
 
+def _names_are_people(mentions: list[_Mention]) -> None:
+    """A LOC/ORG span that is no known place or organisation but a person's name elsewhere in the article is PER."""
+    names: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "PER" and m.via in ("ner", "cue"):
+            parts = m.name.split()
+            for form in {m.name, parts[-1] if len(parts) > 1 and len(parts[-1]) >= 3 else m.name}:
+                names[form] = names.get(form, 0) + 1
+    others: dict[str, int] = {}
+    for m in mentions:
+        if m.label != "PER":
+            others[m.text] = others.get(m.text, 0) + 1
+    for m in mentions:
+        if (m.label != "PER" and m.place is None and names.get(m.text, 0) > others[m.text]
+                and norm(m.text) not in _org_table()):
+            m.label, m.name = "PER", m.text
+
+
 def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
     """One mention per span; a NER span wins over an added one."""
     rank = {"ner": 0, "acronym": 1, "scan": 2}
@@ -668,3 +853,48 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
         if key not in best or rank.get(m.via, 3) < rank.get(best[key].via, 3):
             best[key] = m
     return sorted(best.values(), key=lambda m: m.start)
+
+
+# ------------------------------------------------------------- captions ---
+
+def find_article_entities(article: Any, nlp_doc: Any, process: Optional[Any] = None) -> list[Entity]:
+    """Entities of an Article's body, then of its image captions, merged into one list.
+
+    Caption mentions carry ``field="images[i].caption"`` and offsets into that
+    caption (a photo's place, ``bandara Almaty``, is often only there).  A
+    caption entity that is a body entity (same type and name, or a person whose
+    name contains the caption's form) joins it; ids follow the merged order.
+    ``process`` turns a caption into an NLP doc (``warta.nlp.process``); without
+    it captions get the gazetteer and rule layers only.
+    """
+    entities = find_entities(article.body, nlp_doc)
+    for i, image in enumerate(getattr(article, "images", None) or []):
+        caption = getattr(image, "caption", None)
+        if not caption or not caption.strip():
+            continue
+        doc = process(caption) if process is not None else None
+        for ent in find_entities(caption, doc):
+            for m in ent.mentions:
+                m.field = f"images[{i}].caption"
+            host = _same_entity(entities, ent)
+            if host is None:
+                entities.append(ent)
+            else:
+                host.mentions.extend(ent.mentions)
+                for attr in ("country", "lat", "lon", "kind", "role"):
+                    if getattr(host, attr) is None:
+                        setattr(host, attr, getattr(ent, attr))
+    for n, ent in enumerate(entities, 1):
+        ent.id = f"E{n}"
+    return entities
+
+
+def _same_entity(entities: list[Entity], other: Entity) -> Optional[Entity]:
+    for ent in entities:
+        if ent.type != other.type:
+            continue
+        if ent.name == other.name and (ent.kind == other.kind or other.kind is None):
+            return ent
+        if ent.type == "PER" and _contained(_tokens(other.name), _tokens(ent.name)):
+            return ent
+    return None

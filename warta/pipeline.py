@@ -70,9 +70,14 @@ def _nlp(ctx: Context) -> None:
 @component("entities", needs=("body", "ner"), adds=("entities",))
 def _entities(ctx: Context) -> None:
     """Mentions grouped into entities, normalised and geocoded."""
-    from warta.entities import find_entities
+    from warta.entities import find_article_entities
 
-    ctx.analysis.entities = find_entities(ctx.body, ctx.nlp)
+    # Caption entities too (a photo's place is often only there): their mentions carry
+    # field="images[N].caption" and offsets into that caption.
+    process = None
+    if ctx.nlp is not None and ctx.analysis.article.images:
+        from warta.nlp import process
+    ctx.analysis.entities = find_article_entities(ctx.analysis.article, ctx.nlp, process)
 
 
 @component("quotes", needs=("body",), adds=("quotes",))

@@ -803,6 +803,8 @@ def _people(text: str, nlp_doc: Any, entities: Iterable[Entity]) -> tuple[list[_
     entity_at: list[tuple[int, int, Entity]] = []
     for ent in entities or ():
         for mention in ent.mentions:
+            if getattr(mention, "field", None) is not None:
+                continue                    # a caption's mention: its offsets are not into the body
             entity_at.append((mention.start, mention.end, ent))
             if ent.type == "PER":
                 persons.append(_Person(ent.name, mention.start, mention.end, ent.id, ent.role))
@@ -924,15 +926,21 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
                 q.name, q.role, q.entity_id = nb.name, nb.role, nb.entity_id
                 continue
         anchor = q.anchor if q.anchor >= 0 else q.start
-        ent = doc.entity_for(anchor, anchor + 1) if q.anaphor else None
-        if ent is not None and ent.type == "PER":
-            q.name, q.entity_id, q.role = ent.name, ent.id, q.role if q.role_only else (q.role or ent.role)
-            continue
         if q.role_only and q.role:
             p = _bearer(doc, q.role, q.start, speakers)
             if p is not None:
                 q.name, q.entity_id = p.name, p.entity_id
                 continue
+        if q.anaphor:
+            p = _salient(doc, min(q.start, anchor), speakers, direct_spans)
+            if p is not None:
+                q.name, q.entity_id = p.name, p.entity_id
+                q.role = q.role if q.role_only else (q.role or p.role)
+                continue
+        ent = doc.entity_for(anchor, anchor + 1) if q.anaphor else None
+        if ent is not None and ent.type == "PER":
+            q.name, q.entity_id, q.role = ent.name, ent.id, q.role if q.role_only else (q.role or ent.role)
+            continue
         prior = mentions_before(min(q.start, anchor))
         if not prior:
             prior = [p for p in speakers if p.start < min(q.start, anchor)]   # farther back: the last speaker
@@ -944,6 +952,50 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
         if q.role:                      # a description with no one to refer to
             q.name = q.role if not q.role_only else q.role
             q.role = None if q.name == q.role else q.role
+
+
+_SUBJECT_BLOCKERS = frozenset("""di ke dari kepada terhadap dengan bersama untuk bagi oleh pada atas tentang
+    mengenai soal terkait antara dan atau serta""".split())
+_SPEECH_AFTER_RE = re.compile(
+    rf"(?:\s*\([^()]{{0,60}}\))?(?:\s*,[^,.;!?\"“”]{{1,160}},)?\s+(?:(?:{'|'.join(sorted(_ADVERBS))})\s+)*(?:{_LONG_CUE_ALT})\b")
+ANTECEDENT_SENTENCES = 2   # sentences before the anaphor's own that a speaker or subject may sit in
+
+
+def _salient(doc: _Doc, pos: int, speakers: list[_Person], direct_spans: list[tuple[int, int]]) -> Optional[_Person]:
+    """The person a ``-nya`` cue or pronoun at ``pos`` refers to.
+
+    News prose carries the speaker, not the last name dropped: the latest
+    person in the last sentences who speaks (a quote's speaker, the subject of
+    a speech verb) or is a sentence subject wins over later names in object
+    position (``Menurut Kusnawan, … sementara Ekajaya …. ”…,” katanya``).
+    """
+    if not doc.sentences:
+        return None
+    si = doc.sentence_index(pos)
+    window = doc.sentences[max(0, si - ANTECEDENT_SENTENCES)][0]
+    said = {(p.start, p.end) for p in speakers}
+    cands: dict[int, _Person] = {}
+    for p in doc.persons + doc.guessed + speakers:
+        if window <= p.start and p.end <= pos and not _inside(direct_spans, p.start):
+            if p.start not in cands or (p.start, p.end) in said:
+                cands[p.start] = p
+    best: Optional[_Person] = None
+    seen_sentences: set[int] = set()
+    for start in sorted(cands):
+        p = cands[start]
+        sentence = doc.sentence_index(start)
+        first_in_sentence = sentence not in seen_sentences
+        seen_sentences.add(sentence)
+        speaks = (p.start, p.end) in said or bool(_SPEECH_AFTER_RE.match(doc.text, p.end))
+        if speaks or (first_in_sentence and _subject_like(doc, p)):
+            best = p
+    return best
+
+
+def _subject_like(doc: _Doc, p: _Person) -> bool:
+    """No preposition or object marker right before the name (titles and roles may be)."""
+    before = doc.text[doc.sentence_start(p.start):p.start].split()
+    return not before or before[-1].lower().strip(",") not in _SUBJECT_BLOCKERS
 
 
 def _echoes(text: str, speakers: list[_Person], direct_spans: list[tuple[int, int]]) -> list[_Person]:
