@@ -223,3 +223,12 @@ def test_subject_named_in_an_appositive_before_the_verb():
                                    ("E2", "Komisi Yudisial", "ORG", ["Komisi Yudisial"], "ID", None)))
     thanks = next(e for e in events if e.type == "SUPPORT")
     assert thanks.actor.name == "Dewi Lestari" and thanks.target.name == "Komisi Yudisial"
+
+
+def test_pelaku_is_the_doer_of_the_deed_reported_before():
+    body = ("Seorang pria memukul istrinya di Surabaya. Ibu korban, Sumiati, melapor ke polisi. "
+            "Kapolsek Rungkut mengatakan pelaku telah ditangkap.")
+    events = find_events(_analysis(body, ("E1", "Sumiati", "PER", ["Sumiati"], None, None),
+                                   ("E2", "Surabaya", "LOC", ["Surabaya"], "ID", "city")))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.target.name == "pria"

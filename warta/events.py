@@ -462,6 +462,7 @@ class Context:
     last_group: Optional[list[Arg]] = None
     last_people: Optional[list[Arg]] = None   # the last collective named (who "mereka" undergo as)
     groups_before: list = None        # groups of the sentences read so far (for possessors)
+    culprit: Optional[list[Arg]] = None       # who last did a deed or was arrested for one ("pelaku")
 
 
 def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
@@ -1002,6 +1003,10 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
                                actor.name and actor.name == target.name):
         target = None
     type_, cameo = _refine(rule, actor, target)
+    if rule.type in ("ASSAULT", "CRIME") and actor_group and not implicit:
+        ctx.culprit = actor_group
+    elif rule.type in ARREST_TYPES and target_group:
+        ctx.culprit = target_group
     denied = _denied(sent, trig)
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
                   negated=(negated and not rule.only_negated) or denied,
@@ -1032,6 +1037,8 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
     after = ctx.body[arg.end:arg.end + 40]
     if re.match(r"\s+(?:berinisial\s+|bernama\s+|,\s*)?[A-Z]", after):
         return group  # named right there
+    if ctx.culprit is not None and ctx.culprit[-1].end <= arg.start and ctx.culprit is not group:
+        return ctx.culprit  # the doer of the deed reported, or the one arrested for it
     earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= arg.start]
     for g in reversed(earlier):
         head = _head(g)
