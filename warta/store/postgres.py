@@ -2,7 +2,7 @@
 
 Terms are stemmed in Python (``warta.search``) exactly as for SQLite and
 indexed with the ``simple`` configuration, so both backends match the same
-articles; ranking is ``ts_rank`` with title terms weighted above body terms
+articles; ranking is ``ts_rank`` over the title and lead (migration 4), title terms weighted above body terms
 and length normalisation (BM25's ingredients, not its exact formula).
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ class PostgresStore(Store):
     def search_rows(self, query: Query, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
         return self.rows(
             f"SELECT a.id, a.title, a.url, a.outlet, a.published, a.story_id, a.body, "
-            f"ts_rank({RANK_WEIGHTS}, i.search_vector, q, 1) AS score "
+            f"ts_rank({RANK_WEIGHTS}, i.rank_vector, q, 1) AS score "
             f"FROM article_index i JOIN articles a ON a.num = i.num, to_tsquery('simple', ?) q "
             f"WHERE i.search_vector @@ q {'AND ' + where if where else ''} "
             f"ORDER BY score DESC, a.id LIMIT ?",
