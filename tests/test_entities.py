@@ -358,3 +358,12 @@ def test_caption_entities_carry_their_field_and_join_body_entities():
     [m] = almaty.mentions
     assert (m.field, caption[m.start:m.end]) == ("images[0].caption", "Almaty")
     assert [e.id for e in entities] == [f"E{i}" for i in range(1, len(entities) + 1)]
+
+
+def test_nicknames_join_the_one_full_name_they_shorten():
+    body = ("Wali Kota Tri Rismawati meninjau pasar. Presiden Joko Widarto datang kemudian. "
+            "Risma menyambut Jokowi di gerbang.")
+    entities = analyse(body, [("PER", "Tri Rismawati"), ("PER", "Joko Widarto"), ("PER", "Risma"), ("PER", "Jokowi")])
+    assert mention_texts(by_name(entities, "Tri Rismawati"))[-1] == "Risma"
+    assert mention_texts(by_name(entities, "Joko Widarto"))[-1] == "Jokowi"
+    assert len([e for e in entities if e.type == "PER"]) == 2

@@ -328,3 +328,22 @@ def test_nya_goes_to_the_subject_who_spoke_before_a_quote():
     doc = FakeDoc(text, [FakeSentence(0, end), FakeSentence(end, len(text))], [], spans)
     direct = only(find_quotes(text, doc, []), "direct")
     assert direct[0].speaker.name == "Rahmat Hidayat"
+
+
+def test_description_with_demonstrative_goes_to_the_subject_before():
+    text = ("Ketua DPRD Sukamaju Bagas Pratama meminta warga merayakan Lebaran di rumah. "
+            "”Bersilaturahmi bisa lewat telepon,” kata politisi senior Partai Kenanga ini.")
+    [q] = only(find_quotes(text), "direct")
+    assert q.speaker.name == "Bagas Pratama"
+    assert q.speaker.role == "politisi senior Partai Kenanga"
+
+
+def test_role_then_places_or_institution_then_name():
+    text = ("”Belum ada kabar dari kabupaten,” kata Kepala Dusun Kemuning, Kelurahan Sidomulyo, "
+            "Kecamatan Sukamaju, Wahyu Pratomo di Kabupaten Kenanga, Jumat (10/4/2020).")
+    [q] = only(find_quotes(text), "direct")
+    assert q.speaker.name == "Wahyu Pratomo"
+    assert q.speaker.role.startswith("Kepala Dusun Kemuning")
+    text = "”Pasien sudah pulang,” kata Kepala Bagian Humas, Rumah Sakit Umum Pusat Dr Kartono, Banu Harjanto, kemarin."
+    [q] = only(find_quotes(text), "direct")
+    assert q.speaker.name == "Banu Harjanto"

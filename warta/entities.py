@@ -479,7 +479,40 @@ def _group_people(mentions: list[_Mention]) -> list[_Group]:
             groups.append(host)
         for m in by_name[name]:
             host.add(m)
-    return groups
+    return _join_nicknames(groups)
+
+
+def _join_nicknames(groups: list[_Group]) -> list[_Group]:
+    """A one-word name that shortens exactly one full name of the article joins it:
+    ``Risma`` (Tri Rismaharini), ``Prima`` (Sri Primawati), ``Jokowi`` (Joko Widodo)."""
+    full = [g for g in groups if len(_tokens(g.key)) > 1]
+    out = []
+    for g in groups:
+        toks = _tokens(g.key)
+        if len(toks) == 1 and len(toks[0]) >= 4:
+            hosts = [h for h in full if _shortens(toks[0], _tokens(h.key))]
+            if len(hosts) == 1:
+                for m in g.mentions:
+                    hosts[0].add(m)
+                continue
+        out.append(g)
+    return out
+
+
+def _shortens(nick: str, name: list[str]) -> bool:
+    """``nick`` is the start of one longer word of ``name``, or joins the starts of consecutive words."""
+    if any(len(tok) > len(nick) and tok.startswith(nick) for tok in name):
+        return True
+
+    def blend(rest: str, i: int, parts: int) -> bool:
+        if not rest:
+            return parts >= 2
+        if i >= len(name):
+            return False
+        return any(rest.startswith(name[i][:k]) and blend(rest[k:], i + 1, parts + 1)
+                   for k in range(min(len(name[i]), len(rest)), 1, -1))
+
+    return any(blend(nick, i, 0) for i in range(len(name) - 1))
 
 
 def _link_acronyms(body: str, mentions: list[_Mention]) -> tuple[list[_Mention], dict[str, str]]:

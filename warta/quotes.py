@@ -64,6 +64,7 @@ _WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "s
 _ADVERBS = frozenset({"juga", "pun", "pula", "kembali", "sempat", "telah", "sudah", "lalu", "kemudian",
                       "bahkan", "lantas", "hanya", "tetap", "masih", "memang", "justru", "sendiri",
                       "langsung", "sebelumnya", "kala", "itu", "saat", "terpisah", "secara"})
+_DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
 _NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "menolak", "tanpa", "jangan"})
 
 _MARK_RE = re.compile(r"''|``|[\"“”„«»]")
@@ -278,6 +279,8 @@ def _parse_np(text: str, words: list[_W]) -> Optional[_NP]:
         return None
     if demonstrative and words[0].low not in _PRONOUNS:
         # "kata politisi senior Partai Golkar ini": a description of someone named before
+        if words[-1].low in _DEMONSTRATIVES and len(words) > 1:
+            words = words[:-1]
         return _NP(role=_span_text(text, words), start=words[0].start, end=words[-1].end,
                    anaphor=True, role_only=words[0].low in _ROLE_HEADS)
     first = words[0].low
@@ -323,7 +326,7 @@ def _combine(text: str, chunks: list[list[_W]]) -> Optional[_NP]:
     if first is None:
         return None
     role_led = chunks[0][0].low in _ROLE_HEADS or chunks[0][0].text[:1].islower()
-    if role_led and len(chunks) > 1 and not first.anaphor:
+    if role_led and len(chunks) > 1 and (not first.anaphor or (first.role_only and first.name is None)):
         # "Kepala Puskesmas X, Jakarta Utara, Edison Sahputra": places, then the name
         for k in range(1, len(chunks)):
             np = _parse_np(text, chunks[k])
@@ -361,8 +364,12 @@ def _phrase_cut(chunk: list[_W]) -> Optional[int]:
     for i, w in enumerate(chunk):
         low = w.low
         lower = w.text[:1].islower()
+        if i > 0 and low in _DEMONSTRATIVES and i == len(chunk) - 1:
+            return i + 1                    # "politisi senior Partai Golkar ini": a description, kept whole
         if i > 0 and ((lower and (low in _SPEAKER_STOPS or low == "yang")) or low in _WEEKDAYS):
             joins = low in {"dan", "atau", "serta"} and i + 1 < len(chunk) and _is_capital(chunk[i + 1].text)
+            if low in _DEMONSTRATIVES:
+                return i + 1                # "politisi senior Partai Golkar ini": a description, kept whole
             if not joins:
                 return i
         if named and lower and low not in _NAME_PARTICLES and low not in {"dan", "&", "serta"} \
