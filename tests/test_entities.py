@@ -367,3 +367,11 @@ def test_nicknames_join_the_one_full_name_they_shorten():
     assert mention_texts(by_name(entities, "Tri Rismawati"))[-1] == "Risma"
     assert mention_texts(by_name(entities, "Joko Widarto"))[-1] == "Jokowi"
     assert len([e for e in entities if e.type == "PER"]) == 2
+
+
+def test_town_tagged_as_a_person_is_a_place_unless_part_of_a_name_here():
+    body = "Warga Sleman antre vaksin. Bupati Sleman meninjau lokasi. Bima Arya datang siang. Bima tersenyum."
+    entities = analyse(body, [("PER", "Sleman"), ("PER", "Bima Arya"), ("PER", "Bima")])
+    assert {e.type for e in entities if e.name == "Sleman"} == {"LOC"}
+    assert not [e for e in entities if e.type == "PER" and "Sleman" in e.name]
+    assert mention_texts(by_name(entities, "Bima Arya")) == ["Bima Arya", "Bima"]

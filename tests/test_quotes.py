@@ -347,3 +347,31 @@ def test_role_then_places_or_institution_then_name():
     text = "”Pasien sudah pulang,” kata Kepala Bagian Humas, Rumah Sakit Umum Pusat Dr Kartono, Banu Harjanto, kemarin."
     [q] = only(find_quotes(text), "direct")
     assert q.speaker.name == "Banu Harjanto"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "examples/republika-csto/page.txt").exists(), reason="../shared absent")
+def test_canonical_page_quotes_through_the_pipeline():
+    """expected.md §3 with the NER model and entities in the loop (speakers linked to entities)."""
+    pytest.importorskip("warta.nlp")
+    from warta.parse import parse_capture
+    from warta.pipeline import analyze
+    from warta.records import Capture
+
+    page = (SHARED / "examples/republika-csto/page.txt").read_text(encoding="utf-8")
+    article = parse_capture(Capture(source="page.txt", format="text", text=page))
+    analysis = analyze(article, ["nlp", "entities", "quotes"])
+    assert not [w for w in article.warnings if "component-failed" in w], article.warnings
+    expect = [
+        ("Komite Keamanan Nasional", "Tokayev"), ("misi CSTO ke Kazakhstan", "Tokayev"),
+        ("misi utama CSTO", "Tokayev"), ("Washington menyambut baik", "Ned Price"),
+        ("(CSTO) harus menjaga", "Ned Price"), ("kemenangan berhasil", "Vladimir Putin"),
+        ("sebagian besar wilayah", "Pihak berwenang"), ("Saat ini negara itu", "Botagoz Issayeva"),
+        ("Kami bahkan tidak tahu", "Botagoz Issayeva"), ("sekitar 50 aktivis", "Botagoz Issayeva")]
+    hits = [prefix for prefix, speaker in expect
+            if any(q.text.startswith(prefix) and q.speaker and speaker in q.speaker.name for q in analysis.quotes)]
+    assert len(hits) >= 9, hits
+    price = next(q for q in analysis.quotes if q.text.startswith("(CSTO)"))
+    assert price.speaker.role.startswith("Juru bicara Departemen Luar Negeri")
+    people = {e.id: e.name for e in analysis.entities if e.type == "PER"}
+    assert people.get(price.speaker.entity_id) == "Ned Price"

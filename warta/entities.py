@@ -241,12 +241,15 @@ def _clean(body: str, spans: Iterable[Any]) -> list[_Mention]:
 
 
 def _relabel(mentions: list[_Mention]) -> None:
-    """A span that is exactly a country, province, former state or seat is a place, whatever the model said."""
+    """A span that is exactly a country, province, former state or seat is a place, whatever the model said;
+    so is a regency or town unless it is also a word of a person's longer name here (``Bima Arya``)."""
+    name_words = {w for m in mentions if m.label == "PER" and " " in m.text for w in m.text.split()}
     for m in mentions:
         if m.label == "LOC":
             continue
         place = gazetteer.resolve(m.text, core_only=True)
-        if place and place.kind in ("country", "former-state", "province", "seat-of-government"):
+        town = place is not None and place.kind in ("regency", "kota") and m.text not in name_words
+        if place and (town or place.kind in ("country", "former-state", "province", "seat-of-government")):
             if m.label == "ORG" and norm(m.text) in _org_table():
                 continue
             m.label, m.place = "LOC", place
@@ -265,14 +268,17 @@ def _repair_people(body: str, text: "_Text", mentions: list[_Mention]) -> None:
       before a name already used alone (``Faktar Tokayev`` after ``Tokayev``).
     """
     org_words = {w for m in mentions if m.label == "ORG" for w in m.text.split()}
+    index: Optional[_WordIndex] = None
     for m in mentions:
         if m.label != "PER":
             continue
+        if index is None:
+            index = _WordIndex(body)
         words = list(re.finditer(r"\S+", m.text))
         if words[0].group().lower().strip(".") in ORG_HEADS:
             m.label = "ORG"
             continue
-        if len(words) == 2 and words[0].group().lower() in PLACE_TITLES and _place_word(body, words[1].group()):
+        if len(words) == 2 and words[0].group().lower() in PLACE_TITLES and index.place_word(words[1].group()):
             m.label, m.start = "LOC", m.start + words[1].start()   # "Bupati Sleman": a place's office, no name
             m.text = m.name = body[m.start:m.end]
             continue
@@ -282,13 +288,14 @@ def _repair_people(body: str, text: "_Text", mentions: list[_Mention]) -> None:
             if place is not None:
                 m.label, m.place = "LOC", place
                 continue
-        cut = _glued_prefix(body, text, m, words, org_words)
+        cut = _glued_prefix(body, text, m, words, org_words, index)
         if cut:
             m.start += words[cut].start()
             m.text = m.name = body[m.start:m.end]
 
 
-def _glued_prefix(body: str, text: "_Text", m: _Mention, words: list, org_words: set[str]) -> int:
+def _glued_prefix(body: str, text: "_Text", m: _Mention, words: list, org_words: set[str],
+                  index: "_WordIndex") -> int:
     """How many leading words of a PER span are not part of the name (0: none)."""
     if len(words) < 2:
         return 0
@@ -298,13 +305,12 @@ def _glued_prefix(body: str, text: "_Text", m: _Mention, words: list, org_words:
         low = word.lower()
         if low in COMMON_GIVEN or low in HONORIFICS or low in TITLES:
             break
-        if (len(word) > 1 and word.isupper()) or _place_word(body, word):
+        if (len(word) > 1 and word.isupper()) or index.place_word(word):
             cut += 1                       # "Rusia", "Sulut", "KPU" end the role, not open the name
             continue
         rest = m.text[words[cut + 1].start():]
-        pattern = rf"(?<![\w\-]){re.escape(rest.split()[0])}(?![\w\-])"
-        elsewhere = [h.start() for h in re.finditer(pattern, body) if not m.start <= h.start() < m.end]
-        own = len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", body))
+        elsewhere = [x for x in index.starts(rest.split()[0]) if not m.start <= x < m.end]
+        own = len(index.starts(word))
         if not words[cut + 1].group()[:1].isupper():
             break                          # "Manado - Tahuna": a route, not a glued name
         if word in org_words and elsewhere:
@@ -318,15 +324,35 @@ def _glued_prefix(body: str, text: "_Text", m: _Mention, words: list, org_words:
     return cut
 
 
-def _place_word(body: str, word: str) -> bool:
-    """A country or province, or a town the article also names as a place (``di Sleman``)."""
-    place = gazetteer.resolve(word, core_only=True)
-    if place is None:
-        return False
-    if place.kind in ("country", "province", "former-state"):
-        return True
-    cues = "|".join(sorted(PLACE_CUES_BEFORE))
-    return re.search(rf"(?i:{cues})\s+{re.escape(word)}(?![\w\-])", body) is not None
+class _WordIndex:
+    """Where a word of the body starts as a whole word (looked up lazily, cached per body)."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self._starts: dict[str, list[int]] = {}
+
+    def starts(self, word: str) -> list[int]:
+        found = self._starts.get(word)
+        if found is None:
+            found, body, i = [], self.body, self.body.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or not (body[i - 1].isalnum() or body[i - 1] == "-")) and \
+                        (j >= len(body) or not (body[j].isalnum() or body[j] == "-")):
+                    found.append(i)
+                i = body.find(word, j)
+            self._starts[word] = found
+        return found
+
+    def place_word(self, word: str) -> bool:
+        """A country or province, or a town the article also names as a place (``di Sleman``)."""
+        place = gazetteer.resolve(word, core_only=True)
+        if place is None:
+            return False
+        if place.kind in ("country", "province", "former-state"):
+            return True
+        return any(self.body[max(0, i - 12):i].split()[-1:] and
+                   self.body[max(0, i - 12):i].split()[-1].lower() in PLACE_CUES_BEFORE for i in self.starts(word))
 
 
 def _cued_people(body: str, text: "_Text", mentions: list[_Mention]) -> list[_Mention]:

@@ -921,6 +921,7 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
                     q.name, q.entity_id, q.role = full.name, full.entity_id, q.role or full.role
             speakers.append(_Person(q.name, q.name_start, q.name_end, q.entity_id, q.role))
     speakers.sort(key=lambda p: p.start)
+    explicit = list(speakers)
     speakers = _echoes(text, speakers, direct_spans)
 
     ordered = sorted(quotes, key=lambda q: q.start)
@@ -939,7 +940,7 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
                 q.name, q.entity_id = p.name, p.entity_id
                 continue
         if q.anaphor:
-            p = _salient(doc, min(q.start, anchor), speakers, direct_spans)
+            p = _salient(doc, min(q.start, anchor), speakers, direct_spans, explicit)
             if p is not None:
                 q.name, q.entity_id = p.name, p.entity_id
                 q.role = q.role if q.role_only else (q.role or p.role)
@@ -968,7 +969,8 @@ _SPEECH_AFTER_RE = re.compile(
 ANTECEDENT_SENTENCES = 2   # sentences before the anaphor's own that a speaker or subject may sit in
 
 
-def _salient(doc: _Doc, pos: int, speakers: list[_Person], direct_spans: list[tuple[int, int]]) -> Optional[_Person]:
+def _salient(doc: _Doc, pos: int, speakers: list[_Person], direct_spans: list[tuple[int, int]],
+             explicit: list[_Person]) -> Optional[_Person]:
     """The person a ``-nya`` cue or pronoun at ``pos`` refers to.
 
     News prose carries the speaker, not the last name dropped: the latest
@@ -980,7 +982,7 @@ def _salient(doc: _Doc, pos: int, speakers: list[_Person], direct_spans: list[tu
         return None
     si = doc.sentence_index(pos)
     window = doc.sentences[max(0, si - ANTECEDENT_SENTENCES)][0]
-    said = {(p.start, p.end) for p in speakers}
+    said = {(p.start, p.end) for p in explicit}     # named speakers, not every echo of their names
     cands: dict[int, _Person] = {}
     for p in doc.persons + doc.guessed + speakers:
         if window <= p.start and p.end <= pos and not _inside(direct_spans, p.start):
