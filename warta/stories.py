@@ -39,7 +39,7 @@ LINK = 0.42               # average-link similarity needed to join two clusters 
 STRONG = 0.42             # ... unless a pair across them is this close: then a lower
 STRONG_AVERAGE = 0.65     #     average (this share of LINK) is enough (follow-ups of one happening)
 MAX_GAP_DAYS = 4.0        # articles further apart than this are not compared
-ENTITY_WEIGHT = 0.25
+ENTITY_WEIGHT = 0.4
 WINDOW_DAYS = 7
 INCLUDE_NUMBERS = True
 DATE_CONFLICT = 0.5       # titles naming different days or counts: a series, not one story
@@ -177,7 +177,9 @@ def entity_overlap(a: Counter, b: Counter) -> Optional[float]:
 def similarity(a: Doc, b: Doc) -> float:
     text = cosine(a.vector, b.vector)
     ents = entity_overlap(a.entities, b.entities)
-    sim = text if ents is None else (1 - ENTITY_WEIGHT) * text + ENTITY_WEIGHT * ents
+    # Shared entities can only add evidence: entity sets are noisy, and most reports of one
+    # happening name different side characters, so a low overlap must not pull text apart.
+    sim = text if ents is None else max(text, (1 - ENTITY_WEIGHT) * text + ENTITY_WEIGHT * ents)
     counts_a, counts_b = a.title_counts, b.title_counts
     if any(counts_b.get(unit, n) != n for unit, n in counts_a.items()):
         sim *= DATE_CONFLICT
