@@ -89,7 +89,7 @@ def test_atom_links_are_read():
 
 def test_robots_txt_is_obeyed(site):
     [err] = list(url_captures([f"{site}/rahasia/dokumen"], polite()))
-    assert isinstance(err, WartaError) and err.code == "W140" and "robots" in err.detail
+    assert isinstance(err, WartaError) and err.code == "W141" and not err.transient and "robots" in err.detail
     assert Site.hits.get("/rahasia/dokumen") is None
 
 

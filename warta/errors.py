@@ -27,8 +27,10 @@ CODES: dict[str, tuple[str, bool, str]] = {
     "W121": ("html-unparsable", False, "the HTML could not be parsed ({detail})"),
     "W130": ("unknown-format", False, "unknown input format ({detail})"),
     "W140": ("fetch-failed", True, "fetching failed ({detail})"),
+    "W141": ("fetch-refused", False, "the URL is not fetched ({detail})"),
     "W150": ("component-failed", False, "an analysis component failed ({detail})"),
     "W160": ("store-locked", True, "the database is busy ({detail})"),
+    "W170": ("record-failed", False, "the record could not be processed ({detail})"),
 }
 
 

@@ -152,9 +152,9 @@ class Fetcher:
 
     def get(self, url: str) -> Response:
         if urlsplit(url).scheme not in ("http", "https"):
-            raise WartaError("W140", url, "only http and https URLs are fetched")
+            raise WartaError("W141", url, "only http and https URLs are fetched")
         if not self.allowed(url):
-            raise WartaError("W140", url, "disallowed by robots.txt")
+            raise WartaError("W141", url, "disallowed by robots.txt")
         resp = self._request(url)
         if resp.status >= 400:
             raise WartaError("W140", url, f"HTTP {resp.status}")

@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from warta.capture import iter_captures
-from warta.errors import CODES, WartaError
+from warta.errors import WartaError
 from warta.records import Capture
 from warta.store.base import Result, Store
 
 BATCH_SIZE = 64
 RECORD_TIMEOUT_S = 120.0  # one article taking longer than this is treated as hung
 # An unexpected exception while reading one record (a bug, not bad input).
-INTERNAL_CODE = "W170" if "W170" in CODES else "W150"
+INTERNAL_CODE = "W170"  # unexpected exceptions, worker crashes, timeouts
 SUFFIX = re.compile(r"^(?P<path>.*?)(?P<suffix>[:#]\d+)?$")
 
 Item = Union[Capture, WartaError]
