@@ -242,6 +242,8 @@ def test_canonical_page_entities():
     assert not [e.name for e in people if "Nur-Sultan" in e.name or "Rusia" in e.name], [e.name for e in people]
     orgs = {e.name for e in entities if e.type == "ORG"}
     assert "Collective Security Treaty Organization" in orgs
+    csto = next(e for e in entities if e.name == "Collective Security Treaty Organization")
+    assert {"Organisasi Perjanjian Keamanan Kolektif", "CSTO"} <= set(mention_texts(csto))
     nsc = next(e for e in entities if e.type == "ORG" and "NSC" in mention_texts(e))
     assert "Komite Keamanan Nasional" in mention_texts(nsc)
     places = {e.name: e for e in entities if e.type == "LOC"}
@@ -375,3 +377,10 @@ def test_town_tagged_as_a_person_is_a_place_unless_part_of_a_name_here():
     assert {e.type for e in entities if e.name == "Sleman"} == {"LOC"}
     assert not [e for e in entities if e.type == "PER" and "Sleman" in e.name]
     assert mention_texts(by_name(entities, "Bima Arya")) == ["Bima Arya", "Bima"]
+
+
+def test_known_long_form_before_an_acronym_joins_it_when_the_model_tagged_only_the_acronym():
+    body = "Pekan lalu, Organisasi Perjanjian Keamanan Kolektif (CSTO) mengirim pasukan. CSTO kini menarik diri."
+    entities = analyse(body, [("ORG", "CSTO")])
+    csto = by_name(entities, "Collective Security Treaty Organization")
+    assert mention_texts(csto) == ["Organisasi Perjanjian Keamanan Kolektif", "CSTO", "CSTO"]

@@ -384,6 +384,29 @@ def _cued_people(body: str, text: "_Text", mentions: list[_Mention]) -> list[_Me
     return added
 
 
+def _known_long_forms(body: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``Organisasi Perjanjian Keamanan Kolektif (CSTO)`` when the model tagged only the acronym:
+    the capitalised words before ``(ACR)`` that name a known organisation join it."""
+    added: list[_Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.label != "ORG" or not m.text.isupper() or body[m.start - 1:m.start] != "(":
+            continue
+        run = re.search(r"((?:[A-Z][\w\-]*\s+){1,8})\($", body[max(0, m.start - 120):m.start])
+        if not run:
+            continue
+        words = list(re.finditer(r"\S+", run.group(1)))
+        base = m.start - len(run.group(0))
+        for k in range(len(words)):
+            start, end = base + words[k].start(), base + words[-1].end()
+            if norm(body[start:end]) in _org_table():
+                if not any(_overlaps(start, end, s, e) for s, e in taken):
+                    added.append(_Mention(start, end, body[start:end], "ORG", body[start:end], via="acronym"))
+                    taken.append((start, end))
+                break
+    return added
+
+
 def _trailing_name(body: str, start: int, end: int) -> tuple[int, int]:
     """The personal name that ends a capitalised run: ``Departemen … (AS) Ned Price`` -> ``Ned Price``."""
     words = list(re.finditer(r"[^\s]+", body[start:end]))
@@ -864,6 +887,7 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     _repair_people(body, doc_text, mentions)
     mentions += _scan_places(body, mentions)
     mentions += _cued_people(body, doc_text, mentions)
+    mentions += _known_long_forms(body, mentions)
     added, acronyms = _link_acronyms(body, mentions)
     mentions += added
     mentions = _dedupe(mentions)
