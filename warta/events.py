@@ -17,6 +17,7 @@ not coded (no invented events).  One event per (actor, type, target, date).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -181,6 +182,15 @@ def _sentence_spans(analysis: Analysis, nlp_doc) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(body)))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _body_view(analysis: Analysis) -> Analysis:
+    """The analysis with only body mentions: caption mentions have offsets into their caption."""
+    if all(m.field is None for e in analysis.entities for m in e.mentions):
+        return analysis
+    entities = [dataclasses.replace(e, mentions=[m for m in e.mentions if m.field is None])
+                for e in analysis.entities]
+    return dataclasses.replace(analysis, entities=[e for e in entities if e.mentions])
 
 
 def _mention_index(analysis: Analysis) -> dict[str, Entity]:
@@ -924,6 +934,7 @@ def _implicit_protesters(ctx: Context) -> Actor:
 # ----------------------------------------------------------------- coder ---
 
 def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
+    analysis = _body_view(analysis)
     body = analysis.article.body
     ctx = Context(analysis, body, _focus_country(analysis), None, country_names(), groups_before=[])
     focus_place = _focus_place(analysis)

@@ -76,7 +76,7 @@ def article_rows(analysis: Analysis, with_signature: bool = True) -> dict[str, A
         links.append({"article_id": aid, "local_id": ent.id, "entity_id": key, "role": ent.role,
                       "mentions": len(ent.mentions)})
         mentions += [{"article_id": aid, "entity_id": key, "text": m.text, "span_start": m.start, "span_end": m.end}
-                     for m in ent.mentions]
+                     for m in ent.mentions if getattr(m, "field", None) is None]  # caption offsets are not body's
     rows.update(entities=list(entities.values()), article_entities=links, mentions=mentions)
     rows["quotes"] = [{
         "article_id": aid, "position": i, "text": q.text, "span_start": q.start, "span_end": q.end, "kind": q.kind,
