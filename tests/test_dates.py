@@ -129,3 +129,15 @@ def test_impossible_date_is_not_invented():
 
 def test_numbers_in_prose_are_not_dates():
     assert find_datetimes("Harga naik menjadi Rp 42.000 per kilogram") == []
+
+
+@pytest.mark.parametrize("text, published, updated", [
+    ("Juni 18, 2025 7:30 PM", "2025-06-18T19:30:00+07:00", None),
+    ("18 Jun 2025 07.30 PM WIB", "2025-06-18T19:30:00+07:00", None),
+    ("June 18, 2025 12:05 AM", "2025-06-18T00:05:00+07:00", None),
+    ("Senin, 16 Juni 2025 15:20 WIB Diperbarui: Senin, 16 Juni 2025 16:00 WIB",
+     "2025-06-16T15:20:00+07:00", "2025-06-16T16:00:00+07:00"),
+])
+def test_twelve_hour_clocks_and_dated_update_lines(text, published, updated):
+    reading = read_date(text)
+    assert (reading.published, reading.updated) == (published, updated)

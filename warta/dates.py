@@ -41,9 +41,12 @@ ZONES = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0, "GMT": 0}
 WIB = dt.timezone(dt.timedelta(hours=7))
 
 # Words that say which of the page's times a date is.
-UPDATED_WORDS = re.compile(r"(?:diperbarui|diperbaharui|update[d]?|pembaruan|terakhir diubah)\s*:?\s*$", re.I)
+# ... possibly followed by a day name: "Diperbarui: Senin, 16 Juni 2025 16:00 WIB".
+UPDATED_WORDS = re.compile(r"(?:diperbarui|diperbaharui|update[d]?|pembaruan|terakhir diubah)\s*:?\s*"
+                           r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*)?$", re.I)
 
 _TIME = (r"(?:[\s,|\-–]*(?:pukul|jam|pk\.?)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?"
+         r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![a-z]))?"
          r"(?:\s*(?P<zone>WIB|WITA|WIT|UTC|GMT)\b|\s*(?P<offset>[+-]\d{2}:?\d{2})|(?!\d))?)?")
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 TEXT_DATE = re.compile(
@@ -91,9 +94,12 @@ def _tz(match: re.Match) -> tuple[dt.tzinfo, bool]:
 def _from_match(match: re.Match, month: int) -> Optional[tuple[dt.datetime, bool]]:
     g = match.groupdict()
     tz, assumed = _tz(match)
+    hour = int(g["hour"] or 0)
+    if g.get("ampm"):  # 12-hour clock: 12:05 AM is 00:05, 7:30 PM is 19:30
+        hour = hour % 12 + (12 if g["ampm"][0] in "Pp" else 0)
     try:
         value = dt.datetime(int(g["year"]), month, int(g["day"]),
-                            int(g["hour"] or 0), int(g["minute"] or 0), int(g["second"] or 0), tzinfo=tz)
+                            hour, int(g["minute"] or 0), int(g["second"] or 0), tzinfo=tz)
     except ValueError:
         return None
     return value, assumed and g["hour"] is not None
