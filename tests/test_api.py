@@ -375,16 +375,15 @@ def test_serve_command_binds_localhost_by_default():
 
 
 def test_rank_window_widens_until_the_page_is_full(client, monkeypatch):
-    from warta import api_queries as aq
     from warta.search import parse_query
-    from warta.store import Filters
+    from warta.store import Filters, reads
 
-    monkeypatch.setattr(aq, "RANK_WINDOW", 1)
+    monkeypatch.setattr(reads, "RANK_WINDOW", 1)
     store = client.app.state.pool.reader()
     query = parse_query("gempa")
-    everything = aq.ranked_matches(store, query, Filters(), need=10)
+    everything = store.ranked_matches(query, Filters(), need=10)
     assert len(everything) == 3  # the window grew until it covered every match
-    newest = aq.ranked_matches(store, query, Filters(), need=10, widen=False)
+    newest = store.ranked_matches(query, Filters(), need=10, widen=False)
     assert len(newest) == 1 and newest[0]["num"] == max(r["num"] for r in everything)
-    hits, more = aq.search(store, "gempa", Filters(outlet="tempo"), 10, 0)
+    hits, more = store.search_page("gempa", Filters(outlet="tempo"), 10, 0)
     assert [h["id"] for h in hits] == ["synthetic-bnpb-bantuan"] and not more

@@ -131,6 +131,58 @@ def test_search_filters(store):
     assert ids("pasar", event_type="protest") == set()
 
 
+def test_search_ranks_within_the_newest_matches_and_widens_for_filters(store, monkeypatch):
+    from warta.search import parse_query
+    from warta.store import reads
+
+    _load(store, *ALL)
+    monkeypatch.setattr(reads, "RANK_WINDOW", 1)
+    query = parse_query("pasar")
+    newest = store.ranked_matches(query, need=5, widen=False)
+    every = store.ranked_matches(query, need=5)
+    assert len(newest) == 1 and len(every) == 2  # the window grew until it covered both matches
+    assert newest[0]["num"] == max(r["num"] for r in every)
+    older = Filters(until="2025-06-17")  # only the older match passes: the window must widen to reach it
+    assert [h["id"] for h in store.search("pasar", older)] == [KEBAKARAN.article.id]
+    page, more = store.search_page("pasar", limit=1)
+    assert len(page) == 1 and more
+    assert store.count_matches("pasar") == 2 and store.count_matches("pasar", older) == 1
+    assert store.count_matches("*") == 3 and store.count_matches("yang") == 0
+
+
+def test_facets_count_outlets_and_entities_of_the_matches(store):
+    _load(store, *ALL)
+    facets = store.facets("pasar")
+    assert sorted(f["count"] for f in facets["outlet"]) == [1, 1]
+    assert {"value": "Budi Santoso", "count": 1}.items() <= next(
+        f for f in facets["entity"] if f["value"] == "Budi Santoso").items()
+    assert store.facets("yang dan di") == {"outlet": [], "month": [], "entity": [], "event_type": []}
+
+
+def test_a_read_only_store_skips_migrations_and_refuses_writes(store, db_url, monkeypatch):
+    from warta.store.base import Store
+
+    _load(store, CABAI)
+    monkeypatch.setattr(Store, "migrate", lambda self: pytest.fail("a read-only store migrated"))
+    reader = open_store(db_url, read_only=True)
+    try:
+        assert reader.schema_version() == 4
+        assert [h["id"] for h in reader.search("cabai")] == [CABAI.article.id]
+        with pytest.raises(Exception):
+            reader.execute("DELETE FROM articles")
+    finally:
+        reader.close()
+    assert store.counts(["articles"])["articles"] == 1
+
+
+def test_a_read_only_store_needs_an_existing_database(tmp_path):
+    from warta.errors import WartaError
+
+    with pytest.raises(WartaError):
+        open_store(str(tmp_path / "none.db"), read_only=True)
+    assert not (tmp_path / "none.db").exists()
+
+
 # ------------------------------------------------------------ read models ---
 
 def test_entity_report(store):

@@ -13,7 +13,7 @@ is built from escaped pieces, page data reaches scripts as JSON in a
 non-executable ``<script type="application/json">`` block, and every
 response carries a Content-Security-Policy that allows only warta's own
 scripts and styles.  Reads use connections that cannot write
-(``PRAGMA query_only``); the one write endpoint (``POST /api/ingest``)
+(``open_store(..., read_only=True)``); the one write endpoint (``POST /api/ingest``)
 exists only with a token and checks it.
 """
 from __future__ import annotations
@@ -37,9 +37,9 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from warta import api_queries as aq
 from warta.errors import WartaError
 from warta.store import Filters, Store, open_store
+from warta.store.reads import FACET_WINDOW
 
 WEB = Path(__file__).parent / "web"
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
@@ -216,9 +216,7 @@ class StorePool:
     def reader(self) -> Store:
         store = getattr(self.local, "store", None)
         if store is None:
-            store = open_store(self.location)
-            if store.dialect == "sqlite":
-                store.execute("PRAGMA query_only = ON")
+            store = open_store(self.location, read_only=True)
             self.local.store = store
             with self.lock:
                 self.opened.append(store)
@@ -254,11 +252,6 @@ def _page(items: list, limit: int, offset: int, total: Optional[int], request: R
 def _filters(outlet, since, until, entity, speaker, event_type) -> Filters:
     return Filters(outlet or None, since or None, until or None, entity or None, speaker or None,
                    event_type or None)
-
-
-def search_page(db: Store, q: str, filters: Filters, limit: int, offset: int) -> tuple[list[dict], bool]:
-    """One page of ranked hits and whether more follow."""
-    return aq.search(db, q, filters, limit, offset)
 
 
 MARK_SPLIT = re.compile(r"(</?mark>)")
@@ -432,14 +425,13 @@ def _api_routes(app: FastAPI) -> None:
     def articles(request: Request, outlet: Optional[str] = Text(), since: Optional[str] = Since(),
                  until: Optional[str] = Until(), entity: Optional[str] = Text(), speaker: Optional[str] = Text(),
                  event_type: Optional[str] = Text(), limit: int = Limit(), offset: int = Offset()):
-        items, total = aq.list_articles(_db(request), _filters(outlet, since, until, entity, speaker, event_type),
-                                        limit, offset)
+        items, total = _db(request).list_articles(_filters(outlet, since, until, entity, speaker, event_type), limit, offset)
         return _page(items, limit, offset, total, request)
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"], responses=not_found,
              summary="One article with its full analysis (offsets are character offsets into body)")
     def article(request: Request, article_id: str = PathParam(..., max_length=2048)):
-        art = aq.article_full(_db(request), article_id)
+        art = _db(request).article_full(article_id)
         if art is None:
             raise ApiError(404, f"no article {article_id!r}")
         return art
@@ -453,28 +445,28 @@ def _api_routes(app: FastAPI) -> None:
                entity: Optional[str] = Text(), speaker: Optional[str] = Text(), event_type: Optional[str] = Text(),
                limit: int = Limit(), offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET),
                facets: bool = Query(False, description=f"add counts by outlet, month, entity and event type "
-                                                       f"(over the best {aq.FACET_WINDOW} matches)"),
+                                                       f"(over the best {FACET_WINDOW} matches)"),
                total: bool = Query(False, description="count every match")):
         store = _db(request)
         filters = _filters(outlet, since, until, entity, speaker, event_type)
-        items, more = search_page(store, q, filters, limit, offset)
-        result = _page(items, limit, offset, aq.count_matches(store, q, filters) if total else None, request,
+        items, more = store.search_page(q, filters, limit, offset)
+        result = _page(items, limit, offset, store.count_matches(q, filters) if total else None, request,
                        has_more=more)
         if facets:
-            result["facets"] = aq.facets(store, q, filters)
+            result["facets"] = store.facets(q, filters)
         return result
 
     @app.get("/api/entities", tags=["entities"], summary="Entities by how many articles name them")
     def entities(request: Request, prefix: Optional[str] = Text(),
                  type: Optional[Literal["PER", "ORG", "LOC"]] = Query(None), limit: int = Limit(),
                  offset: int = Offset()):
-        items = aq.list_entities(_db(request), prefix, type, limit + 1, offset)
+        items = _db(request).list_entities(prefix, type, limit + 1, offset)
         return _page(items[:limit], limit, offset, None, request, has_more=len(items) > limit)
 
     @app.get("/api/entities/{entity_id:path}", tags=["entities"], responses=not_found,
              summary="One entity: mentions over time, quotes by it, co-mentioned entities and their network")
     def entity(request: Request, entity_id: str, limit: int = Limit()):
-        report = aq.entity_page(_db(request), entity_id[:MAX_PARAM_CHARS], limit)
+        report = _db(request).entity_page(entity_id[:MAX_PARAM_CHARS], limit)
         if report is None:
             raise ApiError(404, f"no entity {entity_id!r}")
         return report
@@ -482,7 +474,7 @@ def _api_routes(app: FastAPI) -> None:
     @app.get("/api/quotes", tags=["quotes"], summary="Quotes, newest first")
     def quotes(request: Request, speaker: Optional[str] = Text(), article_id: Optional[str] = Text(),
                limit: int = Limit(), offset: int = Offset()):
-        items = aq.list_quotes(_db(request), speaker, article_id, limit + 1, offset)
+        items = _db(request).list_quotes(speaker, article_id, limit + 1, offset)
         return _page(items[:limit], limit, offset, None, request, has_more=len(items) > limit)
 
     def event_filters(type: Optional[str] = Text(), actor: Optional[str] = Text(), target: Optional[str] = Text(),
@@ -493,26 +485,26 @@ def _api_routes(app: FastAPI) -> None:
 
     @app.get("/api/events", tags=["events"], summary="Coded events (PLOVER types), newest first")
     def events(request: Request, f: dict = Depends(event_filters), limit: int = Limit(), offset: int = Offset()):
-        items = aq.list_events(_db(request), limit + 1, offset, **f)
+        items = _db(request).list_events(limit + 1, offset, **f)
         return _page(items[:limit], limit, offset, None, request, has_more=len(items) > limit)
 
     @app.get("/api/events/counts", tags=["events"],
              summary="Events per day (of publication) and type, and the top actor–target pairs")
     def event_counts(request: Request, f: dict = Depends(event_filters), pairs: int = Query(20, ge=0, le=100)):
         store = _db(request)
-        return {"counts": aq.event_counts(store, **f), "pairs": aq.event_pairs(store, pairs, **f) if pairs else []}
+        return {"counts": store.event_counts(**f), "pairs": store.event_pairs(pairs, **f) if pairs else []}
 
     @app.get("/api/stories", tags=["stories"], summary="Stories (articles about one happening across outlets)")
     def stories(request: Request, since: Optional[str] = Since(),
                 min_size: int = Query(2, ge=1, le=1000, description="smallest story (articles)"),
                 limit: int = Limit(), offset: int = Query(0, ge=0, le=1000)):
         store = _db(request)
-        found = store.stories(since, offset + limit, min_size)[offset:]
-        return _page(found, limit, offset, aq.count_stories(store, min_size, since), request)
+        found = store.stories(since, limit, min_size, offset)
+        return _page(found, limit, offset, store.count_stories(min_size, since), request)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], responses=not_found, summary="One story and its articles")
     def story(request: Request, story_id: str = PathParam(..., max_length=64)):
-        found = aq.story(_db(request), story_id)
+        found = _db(request).story(story_id)
         if found is None:
             raise ApiError(404, f"no story {story_id!r}")
         return found
@@ -524,7 +516,7 @@ def _api_routes(app: FastAPI) -> None:
     @app.get("/api/places", tags=["places"], summary="Geocoded entities with article counts (for the map)")
     def places(request: Request, since: Optional[str] = Since(), until: Optional[str] = Until(),
                limit: int = Query(500, ge=1, le=2000)):
-        return {"items": aq.places(_db(request), limit, since, until), "limit": limit}
+        return {"items": _db(request).places(limit, since, until), "limit": limit}
 
     @app.post("/api/ingest", tags=["write"], status_code=200,
               responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody}},
@@ -578,23 +570,23 @@ def _page_routes(app: FastAPI) -> None:
         filters = _filters(outlet, since, until, entity, speaker, event_type)
         text = q.strip() or "*"
         offset = (page - 1) * DEFAULT_LIMIT
-        hits, more = search_page(store, text, filters, DEFAULT_LIMIT, offset)
+        hits, more = store.search_page(text, filters, DEFAULT_LIMIT, offset)
         for hit in hits:
             hit["snippet_html"] = safe_snippet(hit["snippet"])
         params = {"q": q, "outlet": outlet, "since": since, "until": until, "entity": entity,
                   "event_type": event_type, "speaker": speaker}
-        nums = aq.facet_nums(store, text, filters)
+        nums = store.facet_nums(text, filters)
         filtered = any(v for k, v in params.items() if k != "q")
         # an exact count with filters reads every match: past the facet window the page says "N+"
-        total = max(len(nums), offset + len(hits)) if filtered else aq.count_matches(store, text, filters)
+        total = max(len(nums), offset + len(hits)) if filtered else store.count_matches(text, filters)
         return html_page(request, "search.html", q=q, params=params, hits=hits, page=page, more=more, total=total,
-                         at_least=filtered and (more or len(nums) >= aq.FACET_WINDOW),
-                         facets=aq.facets_of(store, nums),
-                         facet_window=aq.FACET_WINDOW, active={k: v for k, v in params.items() if v and k != "q"})
+                         at_least=filtered and (more or len(nums) >= FACET_WINDOW),
+                         facets=store.facets_of(nums),
+                         facet_window=FACET_WINDOW, active={k: v for k, v in params.items() if v and k != "q"})
 
     @app.get("/articles/{article_id:path}", include_in_schema=False)
     def article_ui(request: Request, article_id: str = PathParam(..., max_length=2048)):
-        art = aq.article_full(_db(request), article_id)
+        art = _db(request).article_full(article_id)
         if art is None:
             raise ApiError(404, f"no article {article_id!r}")
         body_html = highlight(art["body"] or "", article_spans(art))
@@ -602,7 +594,7 @@ def _page_routes(app: FastAPI) -> None:
 
     @app.get("/entities/{entity_id:path}", include_in_schema=False)
     def entity_ui(request: Request, entity_id: str):
-        report = aq.entity_page(_db(request), entity_id[:MAX_PARAM_CHARS], 20)
+        report = _db(request).entity_page(entity_id[:MAX_PARAM_CHARS], 20)
         if report is None:
             raise ApiError(404, f"no entity {entity_id!r}")
         data = {"mentions_by_day": report["mentions_by_day"], "network": report["network"]}
@@ -611,13 +603,13 @@ def _page_routes(app: FastAPI) -> None:
     @app.get("/stories", include_in_schema=False)
     def stories_ui(request: Request, min_size: int = Query(2, ge=1, le=1000), page: int = Query(1, ge=1, le=50)):
         store = _db(request)
-        found = store.stories(None, page * DEFAULT_LIMIT + 1, min_size)[(page - 1) * DEFAULT_LIMIT:]
+        found = store.stories(None, DEFAULT_LIMIT + 1, min_size, (page - 1) * DEFAULT_LIMIT)
         return html_page(request, "stories.html", stories=found[:DEFAULT_LIMIT], more=len(found) > DEFAULT_LIMIT,
                          page=page, min_size=min_size)
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story_ui(request: Request, story_id: str = PathParam(..., max_length=64)):
-        found = aq.story(_db(request), story_id)
+        found = _db(request).story(story_id)
         if found is None:
             raise ApiError(404, f"no story {story_id!r}")
         data = {"articles": [{"id": a["id"], "title": a["title"], "outlet": a["outlet"],
@@ -629,16 +621,16 @@ def _page_routes(app: FastAPI) -> None:
                   country: str = Query(None, max_length=3), since: str = Since(), until: str = Until()):
         store = _db(request)
         f = {"type_": type, "actor": actor, "target": target, "country": country, "since": since, "until": until}
-        counts = aq.event_counts(store, **f)
+        counts = store.event_counts(**f)
         data = {"counts": counts}
-        return html_page(request, "events.html", data=data, pairs=aq.event_pairs(store, 20, **f),
-                         recent=aq.list_events(store, 30, 0, **f), types=aq.event_types(store),
+        return html_page(request, "events.html", data=data, pairs=store.event_pairs(20, **f),
+                         recent=store.list_events(30, 0, **f), types=store.event_types(),
                          params={"type": type, "actor": actor, "target": target, "country": country,
                                  "since": since, "until": until}, total=sum(c["count"] for c in counts))
 
     @app.get("/map", include_in_schema=False)
     def map_ui(request: Request, since: str = Since(), until: str = Until()):
-        found = aq.places(_db(request), 500, since, until)
+        found = _db(request).places(500, since, until)
         return html_page(request, "map.html", places=found[:50], data={"places": found},
                          params={"since": since, "until": until})
 

@@ -2,7 +2,8 @@
 
 SQL here is written once with ``?`` placeholders and portable types; a
 backend overrides only what differs (connection, transactions, the full-text
-index).  Writes go through one writer per database: ``write_batch`` stores a
+index).  The read queries (search, articles, entities, events, stories) live
+in ``warta.store.reads`` and are mixed in.  Writes go through one writer per database: ``write_batch`` stores a
 batch of prepared results and their progress markers in one transaction.
 """
 from __future__ import annotations
@@ -13,24 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
-from warta.search import Query, parse_query, snippet
 from warta.store.migrations import migrations
+from warta.store.reads import Filters, Reads, bound  # noqa: F401 - Filters, bound re-exported here
 from warta.store.rows import CHILD_TABLES, utc
 
 TABLES = ("articles", "authors", "entities", "article_entities", "mentions", "quotes", "quantities", "times",
           "events", "timeline", "stories", "ingest_runs", "ingested", "errors")
 DATA_TABLES = ("articles", "authors", "entities", "article_entities", "mentions", "quotes", "quantities", "times",
                "events", "timeline", "stories", "errors")
-
-
-@dataclass
-class Filters:
-    outlet: Optional[str] = None
-    since: Optional[str] = None
-    until: Optional[str] = None
-    entity: Optional[str] = None
-    speaker: Optional[str] = None
-    event_type: Optional[str] = None
 
 
 @dataclass
@@ -56,20 +47,7 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def bound(value: Optional[str], end: bool) -> Optional[str]:
-    """--since/--until value -> UTC bound; a bare date covers the whole day (WIB)."""
-    if not value:
-        return None
-    if len(value) == 10:
-        day = dt.date.fromisoformat(value) + dt.timedelta(days=1 if end else 0)
-        return utc(day.isoformat() + "T00:00:00+07:00")
-    result = utc(value)
-    if result is None:
-        raise ValueError(f"not an ISO 8601 date or time: {value!r}")
-    return result
-
-
-class Store:
+class Store(Reads):
     dialect = "sqlite"
 
     # ---------------------------------------------------------- plumbing ---
@@ -238,68 +216,7 @@ class Store:
     def insert_index(self, num: int, index: dict[str, Any]) -> None:
         self.insert("article_index", dict(index, num=num))
 
-    # ------------------------------------------------------------ search ---
-    def search(self, text: str, filters: Optional[Filters] = None, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles matching the query (best first), each with a highlighted snippet."""
-        query = parse_query(text)
-        where, params = self.filter_sql(filters or Filters())
-        if query.empty:
-            if not text.strip() in ("", "*"):
-                return []
-            found = self.rows(f"SELECT a.id, a.title, a.url, a.outlet, a.published, a.story_id, a.body, "
-                              f"0.0 AS score FROM articles a {'WHERE ' + where if where else ''} "
-                              f"ORDER BY a.published_utc DESC, a.id LIMIT ?", [*params, limit])
-        else:
-            found = self.search_rows(query, where, params, limit)
-        for hit in found:
-            hit["snippet"] = snippet(hit.pop("body") or "", query)
-            hit["score"] = round(float(hit["score"]), 4)
-        return found
-
-    def search_rows(self, query: Query, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def filter_sql(self, f: Filters) -> tuple[str, list[Any]]:
-        conds, params = [], []
-        if f.outlet:
-            conds.append("lower(a.outlet) LIKE ?")
-            params.append(f.outlet.lower().removesuffix(".com") + "%")
-        if f.since:
-            conds.append("a.published_utc >= ?")
-            params.append(bound(f.since, end=False))
-        if f.until:
-            conds.append("a.published_utc < ?")
-            params.append(bound(f.until, end=True))
-        if f.entity:
-            conds.append("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN "
-                         f"({self.entity_ids_sql()}))")
-            params += [f.entity.casefold(), f.entity.casefold()]
-        if f.speaker:
-            conds.append("a.id IN (SELECT q.article_id FROM quotes q WHERE lower(q.speaker) LIKE ?)")
-            params.append(f"%{f.speaker.casefold()}%")
-        if f.event_type:
-            conds.append("a.id IN (SELECT e.article_id FROM events e WHERE lower(e.type) = ?)")
-            params.append(f.event_type.casefold())
-        return " AND ".join(conds), params
-
-    @staticmethod
-    def entity_ids_sql() -> str:
-        """Ids of entities named NAME (canonical name or any mention), two params."""
-        return ("SELECT id FROM entities WHERE lower(name) = ? "
-                "UNION SELECT entity_id FROM mentions WHERE lower(text) = ?")
-
-    # ------------------------------------------------------- read models ---
-    def article(self, article_id: str) -> Optional[dict[str, Any]]:
-        found = self.rows("SELECT * FROM articles WHERE id = ?", [article_id])
-        if not found:
-            return None
-        art = found[0]
-        for table in CHILD_TABLES:
-            art[table] = self.rows(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY "
-                                   f"{'entity_id' if table == 'article_entities' else 'span_start' if table == 'mentions' else 'position'}",
-                                   [article_id])
-        return art
-
+    # ------------------------------------------------------------ admin ---
     def counts(self, tables: Iterable[str] = TABLES) -> dict[str, int]:
         return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in tables}
 
@@ -318,68 +235,6 @@ class Store:
                 digest.update(json.dumps(row, sort_keys=True, default=str).encode())
             out[table] = digest.hexdigest()[:12]
         return out
-
-    def entity_report(self, name: str, limit: int = 20) -> Optional[dict[str, Any]]:
-        """Mentions over time, quotes by the entity and the entities mentioned with it."""
-        key = name.casefold()
-        ids = [r["id"] for r in self.rows(self.entity_ids_sql(), [key, key])]
-        if not ids:
-            speaker_quotes = self.rows("SELECT q.text, q.kind, q.speaker, a.id AS article_id, a.title, a.published "
-                                       "FROM quotes q JOIN articles a ON a.id = q.article_id "
-                                       "WHERE lower(q.speaker) = ? ORDER BY a.published_utc LIMIT ?", [key, limit])
-            return {"name": name, "entities": [], "mentions_by_day": [], "quotes": speaker_quotes,
-                    "co_mentioned": [], "articles": 0} if speaker_quotes else None
-        marks = ", ".join("?" * len(ids))
-        entities = self.rows(f"SELECT * FROM entities WHERE id IN ({marks}) ORDER BY id", ids)
-        by_day = self.rows(
-            f"SELECT substr(a.published_utc, 1, 10) AS day, count(DISTINCT a.id) AS articles, "
-            f"sum(ae.mentions) AS mentions FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
-            f"WHERE ae.entity_id IN ({marks}) GROUP BY substr(a.published_utc, 1, 10) ORDER BY day", ids)
-        quotes = self.rows(
-            f"SELECT q.text, q.kind, q.speaker, a.id AS article_id, a.title, a.published FROM quotes q "
-            f"JOIN articles a ON a.id = q.article_id WHERE q.speaker_entity_id IN ({marks}) OR lower(q.speaker) = ? "
-            f"ORDER BY a.published_utc, q.position LIMIT ?", [*ids, key, limit])
-        co = self.rows(
-            f"SELECT e.name, e.type, count(DISTINCT o.article_id) AS articles FROM article_entities o "
-            f"JOIN entities e ON e.id = o.entity_id WHERE o.article_id IN "
-            f"(SELECT article_id FROM article_entities WHERE entity_id IN ({marks})) "
-            f"AND o.entity_id NOT IN ({marks}) GROUP BY e.name, e.type ORDER BY articles DESC, e.name LIMIT ?",
-            [*ids, *ids, limit])
-        total = self.scalar(f"SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id IN ({marks})", ids)
-        return {"name": name, "entities": entities, "articles": total, "mentions_by_day": by_day,
-                "quotes": quotes, "co_mentioned": co}
-
-    def timeline(self, entity: Optional[str] = None, limit: int = 200) -> list[dict[str, Any]]:
-        """Dated entries: the analysis timeline (dated facts, quotes) and each article's publication."""
-        cond, params = "", []
-        if entity:
-            cond = ("WHERE a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN "
-                    f"({self.entity_ids_sql()}))")
-            params = [entity.casefold(), entity.casefold()]
-        entries = self.rows(
-            f"SELECT t.date, t.kind, t.text, a.id AS article_id, a.title, a.outlet FROM timeline t "
-            f"JOIN articles a ON a.id = t.article_id {cond} ORDER BY t.date LIMIT ?", [*params, limit])
-        published = self.rows(
-            f"SELECT a.published AS date, 'published' AS kind, a.title AS text, a.id AS article_id, a.title, "
-            f"a.outlet FROM articles a {cond + ' AND' if cond else 'WHERE'} a.published IS NOT NULL "
-            f"ORDER BY a.published_utc LIMIT ?", [*params, limit])
-        merged = sorted(entries + published, key=lambda e: (utc(e["date"]) or str(e["date"]) or "", e["article_id"]))
-        return merged[:limit]
-
-    def stories(self, since: Optional[str] = None, limit: int = 100, min_size: int = 2) -> list[dict[str, Any]]:
-        cond, params = "WHERE s.size >= ?", [min_size]
-        if since:
-            cond += " AND s.last_seen >= ?"
-            params.append(bound(since, end=False))
-        found = self.rows(f"SELECT * FROM stories s {cond} ORDER BY s.size DESC, s.last_seen DESC, s.id LIMIT ?",
-                          [*params, limit])
-        for story in found:
-            story["outlets"] = json.loads(story["outlets"] or "[]")
-            story["entities"] = json.loads(story["entities"] or "[]")
-            story["articles"] = self.rows(
-                "SELECT id, title, outlet, published, url, duplicate_of FROM articles WHERE story_id = ? "
-                "ORDER BY published_utc, id", [story["id"]])
-        return found
 
     def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
         if table not in TABLES + ("article_index",):

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator
 from warta.errors import WartaError
 from warta.search import Query, to_tsquery
 from warta.store.base import Store
+from warta.store.reads import MatchSql
 
 RANK_WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'"  # D, C, B (body), A (title)
 
@@ -21,7 +22,8 @@ class PostgresStore(Store):
     dialect = "postgres"
 
     @classmethod
-    def open(cls, url: str) -> "PostgresStore":
+    def open(cls, url: str, read_only: bool = False) -> "PostgresStore":
+        """A migrated store; ``read_only``: the database as it is, every transaction read-only."""
         try:
             import psycopg
             from psycopg.rows import dict_row
@@ -32,7 +34,10 @@ class PostgresStore(Store):
         except psycopg.OperationalError as exc:
             raise WartaError("W160", _safe(url), str(exc).strip()) from None
         store = cls(conn, _safe(url))
-        store.migrate()
+        if read_only:
+            conn.execute("SET default_transaction_read_only = on")
+        else:
+            store.migrate()
         return store
 
     def sql(self, text: str) -> str:
@@ -54,14 +59,15 @@ class PostgresStore(Store):
     def lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(70316)")
 
-    def search_rows(self, query: Query, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
-        return self.rows(
-            f"SELECT a.id, a.title, a.url, a.outlet, a.published, a.story_id, a.body, "
-            f"ts_rank({RANK_WEIGHTS}, i.rank_vector, q, 1) AS score "
-            f"FROM article_index i JOIN articles a ON a.num = i.num, to_tsquery('simple', ?) q "
-            f"WHERE i.search_vector @@ q {'AND ' + where if where else ''} "
-            f"ORDER BY score DESC, a.id LIMIT ?",
-            [to_tsquery(query), *params, limit])
+    def match_sql(self, query: Query) -> MatchSql:
+        # order "i.num + 0": ordered by the primary key, the planner walks it and tests every row
+        # against the stored vector (reading it from TOAST) instead of asking the GIN index once.
+        return MatchSql(source="article_index i CROSS JOIN to_tsquery('simple', ?) q", cond="i.search_vector @@ q",
+                        num="i.num", score=f"ts_rank({RANK_WEIGHTS}, i.rank_vector, q, 1)",
+                        params=(to_tsquery(query),), order="(i.num + 0)")
+
+    def json_text(self, column: str, *path: str) -> str:
+        return f"({column}::jsonb #>> '{{{','.join(path)}}}')"
 
 
 def _safe(url: str) -> str:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from warta.errors import WartaError
 from warta.search import Query, to_fts5
 from warta.store.base import Store
+from warta.store.reads import MatchSql
 
 BUSY_TIMEOUT_S = 30
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
@@ -17,14 +19,21 @@ class SQLiteStore(Store):
     dialect = "sqlite"
 
     @classmethod
-    def open(cls, path: str) -> "SQLiteStore":
+    def open(cls, path: str, read_only: bool = False) -> "SQLiteStore":
+        """A migrated store; ``read_only``: an existing database as it is, writes refused."""
+        if read_only and path != ":memory:" and not Path(path).is_file():
+            raise WartaError("W100", path)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses no committed batch
         conn.execute("PRAGMA cache_size=-65536")
         store = cls(conn, path)
-        store.migrate()
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            store.migrate()
         return store
 
     def rows(self, text: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -66,14 +75,14 @@ class SQLiteStore(Store):
                          "VALUES ('delete', ?, ?, ?)", [num, old[0]["title_terms"], old[0]["body_terms"]])
         super().delete_children(article_id, num)
 
-    def search_rows(self, query: Query, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
-        return self.rows(
-            f"SELECT a.id, a.title, a.url, a.outlet, a.published, a.story_id, a.body, "
-            f"-bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-            f"FROM article_fts JOIN articles a ON a.num = article_fts.rowid "
-            f"WHERE article_fts MATCH ? {'AND ' + where if where else ''} "
-            f"ORDER BY bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), a.id LIMIT ?",
-            [to_fts5(query), *params, limit])
+    def match_sql(self, query: Query) -> MatchSql:
+        # FTS5 walks a term's rows in rowid (= articles.num) order cheaply but computes BM25 for
+        # every row it is given: the rank window (warta.store.reads) bounds that.
+        return MatchSql(source="article_fts", cond="article_fts MATCH ?", num="article_fts.rowid",
+                        score=f"-bm25(article_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})", params=(to_fts5(query),))
+
+    def json_text(self, column: str, *path: str) -> str:
+        return f"json_extract({column}, '$.{'.'.join(path)}')"
 
     def optimize(self) -> None:
         self.execute("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
