@@ -52,6 +52,32 @@ def test_reports_of_one_happening_cluster_and_a_daily_series_does_not():
     assert not any({"x", "y"} <= set(g) for g in groups)
 
 
+def test_verdicts_of_two_defendants_in_one_affair_are_two_stories():
+    from collections import Counter
+
+    def verdict(id_, person, other, years, outlet):
+        body = (f"Majelis hakim Pengadilan Tipikor Jakarta menjatuhkan vonis {years} tahun penjara kepada "
+                f"{person} dalam perkara suap hakim Pengadilan Negeri Surabaya. {person} dinyatakan terbukti "
+                f"memberikan suap agar putusan bebas dijatuhkan. {person} menyatakan menerima putusan itu. "
+                f"Jaksa penuntut umum menyatakan pikir-pikir atas vonis tersebut.")
+        d = doc(id_, f"Vonis Suap Hakim Surabaya, {person} Dihukum Penjara", body, outlet=outlet)
+        d.entities = Counter({f"PER:{person.lower()}": 3, f"PER:{other}": 1} if other else
+                             {f"PER:{person.lower()}": 3})
+        return d
+
+    fillers = [doc(f"f{i}", f"Kabar {i}", f"Kabar lain tentang topik nomor {i} yang berbeda sama sekali "
+                   f"dengan kata unik{i} dan istilah khusus{i} lainnya.") for i in range(30)]
+    # a and b: the same verdict (b names the defendant through another official's quote);
+    # c: the verdict of another defendant of the same affair, told in the same words.
+    docs = [verdict("a", "Meirizka Widjaja", None, 3, "Kompas"),
+            verdict("b", "Meirizka Widjaja", "heru hanindyo", 3, "Detik"),
+            verdict("c", "Lisa Rachmat", None, 3, "Tempo")] + fillers
+    groups = [sorted(docs[i].id for i in g) for g in cluster(docs) if len(g) > 1]
+    assert ["a", "b"] in groups
+    assert not any("c" in g for g in groups)
+    assert docs[0].main_person == frozenset({"meirizka", "widjaja"})
+
+
 def test_articles_days_apart_are_not_one_story():
     docs = [doc("a", "Banjir Bekasi", BODY, "2025-06-01T03:00:00Z"),
             doc("b", "Banjir Bekasi", BODY, "2025-06-18T03:00:00Z")] + [

@@ -9,7 +9,9 @@ Two steps over the articles of a time window:
    lead more than the tail), plus the named entities when the analysis found
    them; candidate pairs share a distinctive term and were published close in
    time; clusters grow by average linkage so one loose pair cannot chain two
-   happenings together.
+   happenings together.  Titles naming different days or counts, and articles
+   centred on different people (the most-mentioned person of each absent from
+   the other), are penalised: same topic, another happening.
 
 A story's id is derived from its earliest article, so re-running the
 clustering on unchanged data rewrites nothing.
@@ -23,6 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Optional
 
 import numpy as np
@@ -43,6 +46,8 @@ ENTITY_WEIGHT = 0.4
 WINDOW_DAYS = 7
 INCLUDE_NUMBERS = True
 DATE_CONFLICT = 0.5       # titles naming different days or counts: a series, not one story
+MAIN_PERSON = 0.5         # each article centres on a person the other never names: another happening
+MAIN_PERSON_MENTIONS = 2  # the main person is the most-mentioned PER entity, named at least this often
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
           "november", "desember")
 TITLE_COUNT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s+([a-z]+)")
@@ -94,11 +99,38 @@ class Doc:
                 found.setdefault(unit, number)
         return found
 
+    @cached_property
+    def main_person(self) -> Optional[frozenset[str]]:
+        """Words of the most-mentioned person's name (None when nobody leads: a tie or a single mention)."""
+        people = sorted(((n, e) for e, n in self.entities.items() if e.startswith("PER:")), reverse=True)
+        if not people or people[0][0] < MAIN_PERSON_MENTIONS or (len(people) > 1 and people[1][0] == people[0][0]):
+            return None
+        return _name_words(people[0][1])
+
+    @cached_property
+    def person_words(self) -> frozenset[str]:
+        return frozenset(w for e in self.entities if e.startswith("PER:") for w in _name_words(e))
+
     @property
     def time(self) -> Optional[float]:
         if not self.published:
             return None
         return dt.datetime.fromisoformat(self.published.replace("Z", "+00:00")).timestamp() / 86400.0
+
+
+def _name_words(entity_id: str) -> frozenset[str]:
+    """Words of a PER entity's name long enough to identify it ("meirizka", "widjaja")."""
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", entity_id.split(":", 1)[-1]) if len(w) >= 4)
+
+
+def main_people_differ(a: "Doc", b: "Doc") -> bool:
+    """Each article centres on a different person, and neither names the other's."""
+    pa, pb = a.main_person, b.main_person
+    if not pa or not pb or pa & pb:
+        return False
+    # Reports of one happening often lead with different officials; they still name each other's
+    # lead person somewhere (a surname is enough), two trials of one affair do not.
+    return not (pa & b.person_words) and not (pb & a.person_words)
 
 
 def near_duplicates(docs: list[Doc]) -> dict[str, str]:
@@ -183,6 +215,8 @@ def similarity(a: Doc, b: Doc) -> float:
     counts_a, counts_b = a.title_counts, b.title_counts
     if any(counts_b.get(unit, n) != n for unit, n in counts_a.items()):
         sim *= DATE_CONFLICT
+    if main_people_differ(a, b):
+        sim *= MAIN_PERSON
     if a.time is not None and b.time is not None:
         gap = abs(a.time - b.time)
         if gap > MAX_GAP_DAYS:
