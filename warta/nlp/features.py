@@ -88,8 +88,9 @@ class Resources:
 class Featurizer:
     """Turns a tokenised sentence into CRFsuite feature lists."""
 
-    def __init__(self, resources: Resources, use_gazetteer: bool = True) -> None:
+    def __init__(self, resources: Resources, use_gazetteer: bool = True, rich: bool = False) -> None:
         self.res = resources
+        self.rich = rich
         self.use_gazetteer = use_gazetteer and bool(resources.gazetteer)
         self._gaz_first = {p[0] for p in resources.gazetteer}
         self._cache: dict[str, tuple[list[str], tuple[str, str, str, str]]] = {}
@@ -131,7 +132,8 @@ class Featurizer:
         feats.append("cr=" + (cap if cap is not None else "?"))
         if cap is not None and word[:1].isupper():
             feats.append("crT=" + cap)
-        ctx = (low, sshape, clusters[1] if len(clusters) > 1 else "?", "T" if word[:1].isupper() else "t")
+        ctx = (low, sshape, clusters[1] if len(clusters) > 1 else "?", "T" if word[:1].isupper() else "t",
+               clusters[0] if clusters else "?", clusters[2] if len(clusters) > 2 else "?", low[-3:])
         hit = (feats, ctx)
         if len(self._cache) < 200_000:
             self._cache[word] = hit
@@ -152,7 +154,7 @@ class Featurizer:
             for j in range(min(n, i + _MAX_GAZ), i, -1):
                 labels = gaz.get(tuple(lows[i:j]))
                 if labels:
-                    for lab in labels:
+                    for lab in sorted(labels):
                         out[i].append("g=B-" + lab)
                         for k in range(i + 1, j):
                             out[k].append("g=I-" + lab)
@@ -165,8 +167,9 @@ class Featurizer:
         n = len(words)
         ctx = [inf[1] for inf in infos]
         gaz = self.gazetteer_tags(words, gazetteer) if (self.use_gazetteer or gazetteer is not None) else None
-        pad = ("<s>", "<s>", "<s>", "<s>")
-        end = ("</s>", "</s>", "</s>", "</s>")
+        pad = ("<s>",) * 7
+        end = ("</s>",) * 7
+        rich = self.rich
         out = []
         for i in range(n):
             f = list(infos[i][0])
@@ -182,6 +185,19 @@ class Featurizer:
                 "-1w|w=" + p1[0] + "|" + cur[0], "w|+1w=" + cur[0] + "|" + n1[0],
                 "-1T|T|+1T=" + p1[3] + cur[3] + n1[3],
             ))
+            if rich:
+                p3 = ctx[i - 3] if i > 2 else pad
+                n3 = ctx[i + 3] if i + 3 < n else end
+                f.extend((
+                    "-3w=" + p3[0], "+3w=" + n3[0],
+                    "-1c0=" + p1[4], "+1c0=" + n1[4], "-1c2=" + p1[5], "+1c2=" + n1[5],
+                    "-2c=" + p2[2], "+2c=" + n2[2],
+                    "-1x3=" + p1[6], "+1x3=" + n1[6],
+                    "-1s|s|+1s=" + p1[1] + "|" + cur[1] + "|" + n1[1],
+                    "-2w|-1w=" + p2[0] + "|" + p1[0],
+                    "+1w|+2w=" + n1[0] + "|" + n2[0],
+                    "-2T..+2T=" + p2[3] + p1[3] + cur[3] + n1[3] + n2[3],
+                ))
             if i == 0:
                 f.append("BOS")
             if gaz is not None:

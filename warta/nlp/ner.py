@@ -71,7 +71,8 @@ class NerModel:
         meta_path = self.directory / "meta.json"
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         self.resources = Resources.load(self.directory)
-        self.featurizer = Featurizer(self.resources, use_gazetteer=self.meta.get("gazetteer", True))
+        self.featurizer = Featurizer(self.resources, use_gazetteer=self.meta.get("gazetteer", True),
+                                     rich=self.meta.get("rich", False))
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self._lock = threading.Lock()
@@ -100,10 +101,14 @@ class NerModel:
 
 
 def _repair(tags: list[str]) -> list[str]:
-    """Turn an I- that follows O or another type into B- (valid BIO)."""
+    """BILOU -> BIO, and an I- that follows O or another type into B- (valid BIO)."""
     prev = "O"
     out = []
     for t in tags:
+        if t[:2] == "U-":
+            t = "B-" + t[2:]
+        elif t[:2] == "L-":
+            t = "I-" + t[2:]
         if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
             t = "B-" + t[2:]
         out.append(t)

@@ -72,12 +72,22 @@ class TrainConfig:
     clusters: tuple[int, ...] = (64, 256, 1024)
     svd_dim: int = 100
     min_count: int = 2
-    gazetteer: bool = True
+    gazetteer: bool = False  # names seen in training data (jack-knifed); measured: no gain
+    world_gazetteer: bool = True  # place names from babel (CLDR) and the tz database
     gazetteer_folds: int = 5
-    c1: float = 0.05
-    c2: float = 0.01
+    c1: float = 0.02
+    c2: float = 0.03
     max_iterations: int = 200
     seed: int = 13
+    rich: bool = False  # wider context window features
+    # "frustratingly easy" domain adaptation: each feature also fires in a
+    # copy prefixed by the corpus name; only the shared copy fires when
+    # tagging, so corpus-specific annotation habits go to the copies
+    domain_features: bool = False
+    # corpus prefix -> times its sentences are used: IDNer2k has the most
+    # consistent guidelines, so it outweighs the others where they disagree
+    repeat: dict = field(default_factory=lambda: {"idner2k": 2})
+    scheme: str = "bio"  # bio | bilou (what the CRF learns; output is always BIO)
     unlabelled_extra: list[str] = field(default_factory=list)  # extra raw-text files (experiments)
     # IDNer2k re-annotates NER-UGM sentences with cleaner guidelines: where the
     # two overlap, keep only the IDNer2k annotation (no conflicting labels)
@@ -126,6 +136,22 @@ def _fix_bio(tags: list[str]) -> list[str]:
             t = "B-" + t[2:]
         out.append(t)
         prev = t
+    return out
+
+
+def to_bilou(tags: list[str]) -> list[str]:
+    out = []
+    n = len(tags)
+    for i, t in enumerate(tags):
+        if t == "O":
+            out.append(t)
+            continue
+        nxt = tags[i + 1] if i + 1 < n else "O"
+        cont = nxt == "I-" + t[2:]
+        if t[0] == "B":
+            out.append(("B-" if cont else "U-") + t[2:])
+        else:
+            out.append(("I-" if cont else "L-") + t[2:])
     return out
 
 
@@ -294,6 +320,38 @@ def entity_phrases(examples: Iterable[Example]) -> dict[tuple[str, ...], Counter
     return out
 
 
+def world_places() -> dict[tuple[str, ...], frozenset[str]]:
+    """Country/region names (CLDR, Indonesian and English) and tz-database cities.
+
+    Looked up under the label ``XLOC`` so the CRF weighs this external list
+    apart from the names seen in training data.
+    """
+    from babel import Locale
+    import pytz
+
+    names: set[str] = set()
+    for code in ("id", "en"):
+        loc = Locale(code)
+        names.update(v for k, v in loc.territories.items() if not k.isdigit())
+        names.update(v["city"] for v in loc.time_zones.values() if v.get("city"))
+    for zone in pytz.all_timezones:
+        if "/" in zone:
+            names.add(zone.rsplit("/", 1)[1].replace("_", " "))
+    out = {}
+    for name in sorted(names):
+        words = tuple(re.findall(r"\w+|[^\w\s]", name.lower()))
+        if words and len(words) <= 6 and len(name) > 2:
+            out[words] = frozenset({"XLOC"})
+    return out
+
+
+def _merge(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out[k] | v if k in out else v
+    return out
+
+
 def make_gazetteer(phrases: dict[tuple[str, ...], Counter], min_share: float = 0.3) -> dict[tuple[str, ...], frozenset[str]]:
     gaz = {}
     for p, c in phrases.items():
@@ -305,6 +363,17 @@ def make_gazetteer(phrases: dict[tuple[str, ...], Counter], min_share: float = 0
 
 
 # -------------------------------------------------------------- training ---
+
+def unlabelled_examples(config: TrainConfig, data_dir: Path = SHARED / "data") -> list[Example]:
+    """The words (not the labels) of every training-role corpus, minus protected sets."""
+    names = [n for n, v in CORPORA.items() if v[1] == "train" and n not in config.holdout]
+    protected_names = [n for n, v in CORPORA.items() if v[1] == "test"] + list(config.holdout)
+    protected = [ex for exs in load_corpora(data_dir, protected_names).values() for ex in exs]
+    out = []
+    for exs in load_corpora(data_dir, names).values():
+        out.extend(filter_overlap(exs, protected)[0])
+    return out
+
 
 def prepare(config: TrainConfig, data_dir: Path = SHARED / "data", log=print) -> tuple[list[Example], dict]:
     names = [n for n in config.corpora if n not in config.holdout]
@@ -331,7 +400,7 @@ def prepare(config: TrainConfig, data_dir: Path = SHARED / "data", log=print) ->
 
 def build_resources(config: TrainConfig, examples: list[Example], data_dir: Path, log=print) -> Resources:
     t0 = time.time()
-    raw = unlabelled_sentences(data_dir, examples, config.unlabelled_extra)
+    raw = unlabelled_sentences(data_dir, unlabelled_examples(config, data_dir), config.unlabelled_extra)
     ntok = sum(len(s) for s in raw)
     log(f"  unlabelled text: {len(raw)} sentences, {ntok} tokens")
     res = Resources()
@@ -340,6 +409,8 @@ def build_resources(config: TrainConfig, examples: list[Example], data_dir: Path
         res.clusters = word_clusters(raw, config.clusters, config.svd_dim, config.min_count, config.seed)
     if config.gazetteer:
         res.gazetteer = make_gazetteer(entity_phrases(examples))
+    if config.world_gazetteer:
+        res.gazetteer = _merge(res.gazetteer, world_places())
     log(f"  resources: {len(res.clusters)} clustered words, {len(res.capitals)} capital stats, "
         f"{len(res.gazetteer)} gazetteer names ({time.time() - t0:.1f}s)")
     return res
@@ -356,13 +427,14 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
     log(f"training data from {data_dir}:")
     examples, stats = prepare(config, data_dir, log)
     res = build_resources(config, examples, data_dir, log)
-    feat = Featurizer(res, use_gazetteer=False)
+    feat = Featurizer(res, use_gazetteer=False, rich=config.rich)
 
     # jack-knifed gazetteer features for the training sentences
     folds: list[Optional[dict]] = [None]
     order = list(range(len(examples)))
     fold_of = [0] * len(examples)
-    if config.gazetteer:
+    world = world_places() if config.world_gazetteer else {}
+    if config.gazetteer or world:
         rng = random.Random(config.seed)
         rng.shuffle(order)
         k = config.gazetteer_folds
@@ -370,12 +442,19 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
             fold_of[i] = pos % k
         folds = []
         for f in range(k):
-            folds.append(make_gazetteer(entity_phrases(ex for i, ex in enumerate(examples) if fold_of[i] != f)))
+            own = make_gazetteer(entity_phrases(ex for i, ex in enumerate(examples) if fold_of[i] != f)) if config.gazetteer else {}
+            folds.append(_merge(own, world))
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for i, ex in enumerate(examples):
-        gz = folds[fold_of[i]] if config.gazetteer else None
-        trainer.append(feat.sentence(ex.words, gazetteer=gz), ex.tags)
+        gz = folds[fold_of[i]] if (config.gazetteer or world) else None
+        tags = to_bilou(ex.tags) if config.scheme == "bilou" else ex.tags
+        xseq = feat.sentence(ex.words, gazetteer=gz)
+        if config.domain_features:
+            dom = ex.corpus.split("-")[0] + ":"
+            xseq = [f + [dom + x for x in f] for f in xseq]
+        for _ in range(config.repeat.get(ex.corpus.split("-")[0], 1)):
+            trainer.append(xseq, tags)
     trainer.set_params({
         "c1": config.c1,
         "c2": config.c2,
@@ -390,7 +469,9 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
     meta = {
         "format": 1,
         "labels": ["PER", "ORG", "LOC"],
-        "gazetteer": config.gazetteer,
+        "gazetteer": config.gazetteer or config.world_gazetteer,
+        "rich": config.rich,
+        "scheme": config.scheme,
         "config": {k: v for k, v in config.__dict__.items()},
         "training_sets": stats,
         "train_seconds": round(time.time() - t_start, 1),
