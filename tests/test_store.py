@@ -17,8 +17,8 @@ def _load(store, *analyses):
 
 
 def test_migrations_are_numbered_applied_once_and_recorded(store, db_url):
-    assert store.schema_version() == 4
-    assert [r["version"] for r in store.rows("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3, 4]
+    assert store.schema_version() == 5
+    assert [r["version"] for r in store.rows("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3, 4, 5]
     again = open_store(db_url)
     assert again.migrate() == []
     again.close()
@@ -166,7 +166,7 @@ def test_a_read_only_store_skips_migrations_and_refuses_writes(store, db_url, mo
     monkeypatch.setattr(Store, "migrate", lambda self: pytest.fail("a read-only store migrated"))
     reader = open_store(db_url, read_only=True)
     try:
-        assert reader.schema_version() == 4
+        assert reader.schema_version() == 5
         assert [h["id"] for h in reader.search("cabai")] == [CABAI.article.id]
         with pytest.raises(Exception):
             reader.execute("DELETE FROM articles")
@@ -242,6 +242,6 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):
     import multiprocessing as mp
 
     with mp.get_context("fork").Pool(4) as pool:
-        assert pool.map(_open_and_report, [db_url] * 8) == [4] * 8
+        assert pool.map(_open_and_report, [db_url] * 8) == [5] * 8
     with open_store(db_url) as s:
-        assert s.scalar("SELECT count(*) FROM schema_migrations") == 4
+        assert s.scalar("SELECT count(*) FROM schema_migrations") == 5
