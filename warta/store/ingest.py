@@ -238,16 +238,27 @@ def _in_workers(tasks: list, workers: int, components, analyse: bool) -> Iterato
     careful_until = -1          # after a crash: one record at a time up to this index
     in_flight: list = []        # (index, future), oldest first
     next_index = 0
+    empty_breaks = 0            # pools that broke with nothing in flight (workers die at start)
     try:
         while next_index < len(tasks) or in_flight:
             limit = 1 if next_index <= careful_until else window
-            while next_index < len(tasks) and len(in_flight) < limit:
-                in_flight.append((next_index, pool.submit(process, tasks[next_index])))
-                next_index += 1
-            index, future = in_flight[0]
             try:
+                # submit() too raises BrokenProcessPool when a worker died meanwhile
+                while next_index < len(tasks) and len(in_flight) < limit:
+                    in_flight.append((next_index, pool.submit(process, tasks[next_index])))
+                    next_index += 1
+                index, future = in_flight[0]
                 result = future.result(timeout=RECORD_TIMEOUT_S)
             except (BrokenProcessPool, FutureTimeout) as exc:
+                if not in_flight:  # broke before anything was in flight: start again, a few times
+                    empty_breaks += 1
+                    if empty_breaks > 3:
+                        raise
+                    _kill(pool)
+                    pool = new_pool()
+                    continue
+                empty_breaks = 0
+                index = in_flight[0][0]
                 _kill(pool)
                 pool = new_pool()
                 if len(in_flight) == 1 and careful_until >= index:
