@@ -2,9 +2,10 @@
 
 Articles' index rows are wide (terms, MinHash, the inline rank vector), about
 one per 8 kB page, so reading the ``num`` of 15,000 matches of a common word
-touched 12,000 pages.  ``article_match`` holds only ``num`` and the vector,
-the vector always out of line (``toast_tuple_target``), so the heap is a few
-hundred pages and the GIN index answers without a pending list to scan
+touched 12,000 pages.  ``article_match`` holds only ``num`` and the vector
+(long vectors go out of line, and ``toast_tuple_target`` keeps them there once
+PostgreSQL toasts a row; short ones stay inline), about 60% of the index rows'
+size on a fresh load, and the GIN index answers without a pending list to scan
 (``fastupdate`` off; VACUUM after bulk loads keeps statistics current).
 SQLite's FTS5 table needs nothing here.
 """
