@@ -105,3 +105,16 @@ def test_ellipsis_and_question():
     s = "Benarkah?! Entahlah... Kita lihat nanti."
     got = [s[x.start:x.end] for x in sentences(s)]
     assert got == ["Benarkah?!", "Entahlah...", "Kita lihat nanti."]
+
+
+def test_outlet_datelines_and_sentences_glued_by_scrapers():
+    assert texts("TEMPO.CO, Jakarta - Warga") == ["TEMPO.CO", ",", "Jakarta", "-", "Warga"]
+    assert texts("REPUBLIKA.CO.ID, CIREBON -- Warga")[:3] == ["REPUBLIKA.CO.ID", ",", "CIREBON"]
+    s = "Organ ini bekerja keras.Kemarin ia sehat."
+    assert [s[x.start:x.end] for x in sentences(s)] == ["Organ ini bekerja keras.", "Kemarin ia sehat."]
+
+
+def test_ordinary_words_before_a_full_stop_end_the_sentence():
+    s = "Ia tinggal di kota. Ibu pergi bersama ibu. Jaraknya 5 km. Lalu pulang."
+    assert [s[x.start:x.end] for x in sentences(s)] == [
+        "Ia tinggal di kota.", "Ibu pergi bersama ibu.", "Jaraknya 5 km.", "Lalu pulang."]

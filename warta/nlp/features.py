@@ -45,6 +45,24 @@ def short_shape(word: str) -> str:
     return _RUNS.sub(r"\1", word_shape(word))
 
 
+class _gzip_text:
+    """A text writer into a gzip file without a timestamp (byte-reproducible)."""
+
+    def __init__(self, path: Path) -> None:
+        import io
+
+        self.file = open(path, "wb")
+        self.text = io.TextIOWrapper(gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=self.file,
+                                                   mtime=0), encoding="utf-8")
+
+    def __enter__(self):
+        return self.text
+
+    def __exit__(self, *exc) -> None:
+        self.text.close()  # flushes and closes the gzip stream (trailer written)
+        self.file.close()
+
+
 @dataclass
 class Resources:
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -54,12 +72,12 @@ class Resources:
     # --------------------------------------------------------- storage ---
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        with gzip.open(directory / "words.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        with _gzip_text(directory / "words.tsv.gz") as f:
             keys = sorted(set(self.clusters) | set(self.capitals))
             for w in keys:
                 cl = self.clusters.get(w, ())
                 f.write(w + "\t" + self.capitals.get(w, "") + "\t" + "\t".join(cl) + "\n")
-        with gzip.open(directory / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        with _gzip_text(directory / "gazetteer.tsv.gz") as f:
             for phrase in sorted(self.gazetteer):
                 f.write(" ".join(phrase) + "\t" + ",".join(sorted(self.gazetteer[phrase])) + "\n")
 

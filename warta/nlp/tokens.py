@@ -49,12 +49,12 @@ class Sentence(Record):
 # by the pattern below as well; listing them keeps the intent visible.
 ABBREVIATIONS = frozenset(
     """
-    dr drs dra prof ir h hj tn ny nn sdr sdri bpk bp ibu kol letjen mayjen brigjen jend
+    dr drs dra prof ir h hj tn ny nn sdr sdri bpk bp kol letjen mayjen brigjen jend
     kapt lettu letda serda serka kompol kombes akbp akp iptu ipda aiptu bripka brigpol
-    no nomor kec kab kel kota prov jl jln gg rt rw km kg hlm hal tel telp fax ext
+    no kec kab kel prov jl jln gg rt rw hlm telp fax ext
     dll dsb dst dkk tsb sbg yth ybs an a.n u.p s.h s.e s.t s.pd s.kom s.sos s.ip s.psi
     s.ag s.hum s.ked s.farm m.si m.m m.h m.a m.sc m.pd m.kom m.t m.ag m.hum ph.d
-    st mr mrs ms jr sr vs etc inc ltd corp co bros tbk persero
+    st mr mrs jr sr vs etc inc ltd corp bros tbk
     jan feb mar apr jun jul agu agt ags sep sept okt nov des
     min sen sel rab kam jum sab
     """.split()
@@ -74,7 +74,7 @@ _TOKEN_RE = re.compile(
   | (?P<money>(?:Rp|RP|rp|US\$|S\$|\$|€|£|¥)(?=\s?\d))
   | (?P<initials>(?<![\w.])(?:[A-Za-z]{1,3}\.){2,}(?:[A-Za-z]{1,3}\.?)?)
   | (?P<number>\d+(?:[.,]\d+)*(?:[.,]-)?)
-  | (?P<word>[^\W\d_][\w]*(?:(?:[-'’][\w]+)|(?:\.(?=\w)[\w]+))*|\d+[^\W\d_][\w]*(?:-[\w]+)*|_+)
+  | (?P<word>[^\W\d_][\w]*(?:(?:[-'’][\w]+)|(?:\.[A-Z0-9]+(?![\w])))*|\d+[^\W\d_][\w]*(?:-[\w]+)*|_+)
   | (?P<ellipsis>\.{2,}|…|[?!]{2,})
   | (?P<dash>-{2,}|—|–)
   | (?P<other>\S)

@@ -474,9 +474,9 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
         "scheme": config.scheme,
         "config": {k: v for k, v in config.__dict__.items()},
         "training_sets": stats,
-        "train_seconds": round(time.time() - t_start, 1),
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    meta["train_seconds"] = round(time.time() - t_start, 1)
     return meta
 
 
