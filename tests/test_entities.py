@@ -384,3 +384,16 @@ def test_known_long_form_before_an_acronym_joins_it_when_the_model_tagged_only_t
     entities = analyse(body, [("ORG", "CSTO")])
     csto = by_name(entities, "Collective Security Treaty Organization")
     assert mention_texts(csto) == ["Organisasi Perjanjian Keamanan Kolektif", "CSTO", "CSTO"]
+
+
+def test_a_place_noun_cues_a_city_the_model_missed():
+    from warta.entities import find_entities
+
+    class Doc:  # no NER spans at all
+        entities: list = []
+        sentences: list = []
+
+    text = "Pasukan tiba di ibukota Nur-Sultan pada Jumat, lalu bergerak ke kota Almaty."
+    places = {e.name: e for e in find_entities(text, Doc()) if e.type == "LOC"}
+    assert places["Astana"].country == "KZ" and places["Astana"].mentions[0].text == "Nur-Sultan"
+    assert places["Almaty"].lat is not None

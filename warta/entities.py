@@ -458,6 +458,28 @@ def _scan_places(body: str, mentions: list[_Mention]) -> list[_Mention]:
     return added
 
 
+# "ibukota Nur-Sultan", "kota Almaty": a place noun before a capitalised name that the
+# gazetteer knows (any city, not only the large ones the plain scan looks for).
+PLACE_CUE = re.compile(r"\b(?:ibu ?kota|kota|kabupaten|provinsi|negara bagian|wilayah)\s+"
+                       r"(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?(?:\s[A-Z][\w'’]+)?)")
+
+
+def _cued_places(body: str, mentions: list[_Mention]) -> list[_Mention]:
+    added = []
+    for m in PLACE_CUE.finditer(body):
+        words = m.group("name").split()
+        for n in range(len(words), 0, -1):  # the longest known name first
+            name = " ".join(words[:n])
+            start, end = m.start("name"), m.start("name") + len(name)
+            if any(_overlaps(start, end, x.start, x.end) for x in mentions + added):
+                break
+            place = gazetteer.resolve(name)
+            if place is not None:
+                added.append(_Mention(start, end, name, "LOC", name=name, place=place, via="scan"))
+                break
+    return added
+
+
 # ---------------------------------------------- 3. people: titles, roles ---
 
 def _person_name(body: str, m: _Mention, text: _Text) -> None:
@@ -886,6 +908,7 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     _relabel(mentions)
     _repair_people(body, doc_text, mentions)
     mentions += _scan_places(body, mentions)
+    mentions += _cued_places(body, mentions)
     mentions += _cued_people(body, doc_text, mentions)
     mentions += _known_long_forms(body, mentions)
     added, acronyms = _link_acronyms(body, mentions)
