@@ -70,7 +70,7 @@ def nerugm_sentences():
 
 
 def _spans(tokens):
-    text, gold, pos, open_start = "", [], 0, None
+    text, gold, pos, open_start, last_end = "", [], 0, None, 0
     for word, tag in tokens:
         start = pos
         text += word + " "

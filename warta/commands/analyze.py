@@ -37,7 +37,7 @@ def analyze(
         raise typer.BadParameter(f"{quotes!r}; choose all, direct or indirect", param_hint="--quotes")
     if output not in ("json", "jsonl"):
         raise typer.BadParameter(f"{output!r}; choose json or jsonl", param_hint="--format")
-    chosen = parse_components(components)
+    chosen = common.component_names(components)
     done = failed = 0
     for result in iter_analyses(paths, plain, published, chosen, input_format, columns, url, fetched_at,
                                 jsonl_errors=output == "jsonl", options={"quote_kinds": kinds[quotes]}):
@@ -47,15 +47,6 @@ def analyze(
         done += 1
         common.emit(result.to_dict())
     common.finish(done, failed, strict)
-
-
-def parse_components(components: Optional[str]) -> Optional[list[str]]:
-    chosen = [c.strip() for c in components.split(",") if c.strip()] if components else None
-    unknown = [c for c in chosen or [] if c not in REGISTRY]
-    if unknown:
-        raise typer.BadParameter(f"unknown: {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
-                                 param_hint="--components")
-    return chosen
 
 
 def iter_analyses(paths: list[str], plain: bool, published: Optional[str], chosen: Optional[list[str]],

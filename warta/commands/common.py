@@ -23,15 +23,31 @@ FetchedAt = typer.Option(None, "--fetched-at", help="Capture time (ISO 8601), re
 Strict = typer.Option(False, "--strict", help="Exit non-zero when any record fails.")
 
 
-def captures(paths: list[str], input_format: str, columns: Optional[str], url: Optional[str],
-             fetched_at: Optional[str]) -> Iterator:
+def column_mapping(input_format: str, columns: Optional[str]) -> dict[str, str]:
+    """Check --input-format and turn --columns into {field: column}, as usage errors."""
     if input_format not in FORMATS:
         raise typer.BadParameter(f"{input_format!r}; choose from {', '.join(FORMATS)}", param_hint="--input-format")
     try:
-        mapping = parse_columns(columns)
+        return parse_columns(columns)
     except WartaError as err:
         raise typer.BadParameter(err.message, param_hint="--columns") from None
-    return iter_captures(paths, input_format, mapping, url, fetched_at)
+
+
+def component_names(components: Optional[str]) -> Optional[list[str]]:
+    """--components a,b as a checked list (None: all components)."""
+    from warta.pipeline import REGISTRY
+
+    chosen = [c.strip() for c in components.split(",") if c.strip()] if components else None
+    unknown = [c for c in chosen or [] if c not in REGISTRY]
+    if unknown:
+        raise typer.BadParameter(f"unknown: {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
+                                 param_hint="--components")
+    return chosen
+
+
+def captures(paths: list[str], input_format: str, columns: Optional[str], url: Optional[str],
+             fetched_at: Optional[str]) -> Iterator:
+    return iter_captures(paths, input_format, column_mapping(input_format, columns), url, fetched_at)
 
 
 def report_error(err: WartaError, jsonl_out: bool) -> None:

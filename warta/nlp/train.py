@@ -22,7 +22,6 @@ Steps, all deterministic (fixed seeds, sorted inputs):
 from __future__ import annotations
 
 import json
-import math
 import random
 import re
 import time
