@@ -78,6 +78,23 @@ def test_verdicts_of_two_defendants_in_one_affair_are_two_stories():
     assert docs[0].main_person == frozenset({"meirizka", "widjaja"})
 
 
+def test_a_different_main_person_given_a_real_part_in_the_other_article_is_no_penalty():
+    from collections import Counter
+
+    from warta.stories import main_people_differ
+
+    a, b = doc("a", "Vonis A", BODY), doc("b", "Vonis B", BODY)
+    a.entities = Counter({"PER:meirizka widjaja": 4, "PER:lisa rachmat": 1})
+    b.entities = Counter({"PER:lisa rachmat": 5, "PER:meirizka": 1})
+    assert main_people_differ(a, b)          # each names the other's lead person once, in passing
+    b.entities["PER:meirizka"] = 2
+    b.__dict__.pop("main_person", None)
+    assert not main_people_differ(a, b)      # b gives a's lead person a real part
+    a.entities = Counter({"PER:meirizka widjaja": 2})
+    a.__dict__.pop("main_person", None)
+    assert a.main_person is None and not main_people_differ(a, b)   # named twice: nobody leads
+
+
 def test_articles_days_apart_are_not_one_story():
     docs = [doc("a", "Banjir Bekasi", BODY, "2025-06-01T03:00:00Z"),
             doc("b", "Banjir Bekasi", BODY, "2025-06-18T03:00:00Z")] + [

@@ -10,8 +10,8 @@ Two steps over the articles of a time window:
    them; candidate pairs share a distinctive term and were published close in
    time; clusters grow by average linkage so one loose pair cannot chain two
    happenings together.  Titles naming different days or counts, and articles
-   centred on different people (the most-mentioned person of each absent from
-   the other), are penalised: same topic, another happening.
+   centred on different people (the most-mentioned person of each named at most
+   once in the other), are penalised: same topic, another happening.
 
 A story's id is derived from its earliest article, so re-running the
 clustering on unchanged data rewrites nothing.
@@ -46,8 +46,9 @@ ENTITY_WEIGHT = 0.4
 WINDOW_DAYS = 7
 INCLUDE_NUMBERS = True
 DATE_CONFLICT = 0.5       # titles naming different days or counts: a series, not one story
-MAIN_PERSON = 0.5         # each article centres on a person the other never names: another happening
+MAIN_PERSON = 0.5         # each article centres on a person the other names in passing at most: another happening
 MAIN_PERSON_MENTIONS = 3  # the main person is the most-mentioned PER entity, named at least this often
+MAIN_PERSON_PASSING = 1   # ... and the other article names them at most this often (a passing mention)
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
           "november", "desember")
 TITLE_COUNT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s+([a-z]+)")
@@ -107,9 +108,10 @@ class Doc:
             return None
         return _name_words(people[0][1])
 
-    @cached_property
-    def person_words(self) -> frozenset[str]:
-        return frozenset(w for e in self.entities if e.startswith("PER:") for w in _name_words(e))
+    def mentions_of(self, words: frozenset[str]) -> int:
+        """How often the article names a person sharing a word with ``words`` (the most-named such)."""
+        return max((n for e, n in self.entities.items() if e.startswith("PER:") and words & _name_words(e)),
+                   default=0)
 
     @property
     def time(self) -> Optional[float]:
@@ -124,13 +126,13 @@ def _name_words(entity_id: str) -> frozenset[str]:
 
 
 def main_people_differ(a: "Doc", b: "Doc") -> bool:
-    """Each article centres on a different person, and neither names the other's."""
+    """Each article centres on a different person and names the other's at most in passing."""
     pa, pb = a.main_person, b.main_person
     if not pa or not pb or pa & pb:
         return False
-    # Reports of one happening often lead with different officials; they still name each other's
-    # lead person somewhere (a surname is enough), two trials of one affair do not.
-    return not (pa & b.person_words) and not (pb & a.person_words)
+    # Reports of one happening often lead with different officials but give the other's lead
+    # person a real part; two trials of one affair name the other defendant in passing at most.
+    return b.mentions_of(pa) <= MAIN_PERSON_PASSING and a.mentions_of(pb) <= MAIN_PERSON_PASSING
 
 
 def near_duplicates(docs: list[Doc]) -> dict[str, str]:
