@@ -232,3 +232,28 @@ def test_pelaku_is_the_doer_of_the_deed_reported_before():
                                    ("E2", "Surabaya", "LOC", ["Surabaya"], "ID", "city")))
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.target.name == "pria"
+
+
+def test_agentless_arrest_is_the_body_an_official_speaks_for():
+    body = ("Seorang pemuda mencuri sepeda motor di Malang. Kasat Reskrim Polresta Malang Kota AKP Budi Wirawan "
+            "mengatakan pelaku sudah diamankan.")
+    ent = Entity("E1", "Budi Wirawan", "PER", [Mention("AKP Budi Wirawan", body.index("AKP"), body.index("AKP") + 16)],
+                 role="Kasat Reskrim Polresta Malang Kota AKP")
+    a = _analysis(body, ("E2", "Malang", "LOC", ["Malang"], "ID", "city"))
+    a.entities.append(ent)
+    arrest = next(e for e in find_events(a) if e.type == "COERCE")
+    assert arrest.actor.name == "Polresta Malang Kota" and arrest.actor.code == "IDNCOP"
+
+
+def test_public_call_needs_no_addressee_but_a_request_does():
+    body = "Menlu Norwegia Anne Berg menyerukan gencatan senjata segera. Anne Berg juga meminta keadilan."
+    events = find_events(_analysis(body, ("E1", "Anne Berg", "PER", ["Anne Berg"], "NO", None)))
+    assert [(e.type, e.mode, e.target) for e in events] == [("DEMAND", "call for", None)]
+
+
+def test_an_institution_read_as_a_place_can_act():
+    body = "SMA Negeri 3 Medan meminta Komisi Yudisial memantau sidang itu."
+    events = find_events(_analysis(body, ("E1", "SMA Negeri 3 Medan", "LOC", ["SMA Negeri 3 Medan"], "ID", "place"),
+                                   ("E2", "Komisi Yudisial", "ORG", ["Komisi Yudisial"], "ID", None)))
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.actor.name == "SMA Negeri 3 Medan" and demand.target.name == "Komisi Yudisial"

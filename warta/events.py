@@ -43,6 +43,7 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # Types PLOVER codes between two parties: with no one on the receiving end there is no event to code
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT"}
+OPEN_CALLS = {"call for"}   # "menyerukan gencatan senjata": a public call needs no addressee
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -398,7 +399,7 @@ def _is_place(group: list[Arg]) -> bool:
     """A place that cannot act (a city, a region, a building), unlike a country or a capital."""
     head = _head(group)
     return head.entity is not None and head.entity.type == "LOC" and \
-        head.entity.kind not in ("country", "seat-of-government")
+        head.entity.kind not in ("country", "seat-of-government") and _sector(head.text) is None  # "SMAN 1 Bandung"
 
 
 # -------------------------------------------------------------- triggers ---
@@ -600,9 +601,34 @@ def _lead_agency(analysis: Analysis, focus: Optional[str]) -> Optional[list[Arg]
         if sector in LAW_SECTORS and len(e.mentions) > best_n:
             best, best_n = e, len(e.mentions)
     if best is None:
-        return None
+        return _office_agency(analysis)
     m = best.mentions[0]
     return [Arg(m.text, m.start, m.end, entity=best)]
+
+
+def _office_agency(analysis: Analysis) -> Optional[list[Arg]]:
+    """The body an official speaks for when the NER named no agency: "Kasat Reskrim Polrestabes Surabaya AKBP
+    Edy" -> Polrestabes Surabaya (the institution word, then its capitalised place words)."""
+    institutions = words()["institution"]
+    best, best_n = None, 0
+    for e in analysis.entities:
+        if e.type != "PER" or not e.role or not e.mentions or len(e.mentions) <= best_n:
+            continue
+        role = WORD.findall(e.role)
+        at = next((i for i, w in enumerate(role) if w.lower() in institutions), None)
+        if at is None:
+            continue
+        name = [role[at]]
+        for w in role[at + 1:]:
+            if not w[0].isupper() or _sector(w) is not None:
+                break
+            name.append(w)
+        if _sector(name[0]) in LAW_SECTORS:
+            best, best_n = (" ".join(name), e.mentions[0]), len(e.mentions)
+    if best is None:
+        return None
+    name, m = best
+    return [Arg(name, m.start, m.end, sector=_sector(name))]
 
 
 # ----------------------------------------------------------------- roles ---
@@ -1005,7 +1031,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if rule.sectors and actor.sector not in rule.sectors:
         return None
     target = _actor(ctx, target_group) if target_group else None
-    if target is None and (rule.type in DYADIC or rule.type == "ASSAULT" and trig.voice == "nominal"
+    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or rule.type == "ASSAULT" and trig.voice == "nominal"
                            and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
