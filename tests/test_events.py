@@ -257,3 +257,18 @@ def test_an_institution_read_as_a_place_can_act():
                                    ("E2", "Komisi Yudisial", "ORG", ["Komisi Yudisial"], "ID", None)))
     demand = next(e for e in events if e.type == "DEMAND")
     assert demand.actor.name == "SMA Negeri 3 Medan" and demand.target.name == "Komisi Yudisial"
+
+
+def test_a_later_short_name_is_the_person_named_in_full():
+    body = "Yosef Wandikbo hilang sejak Senin. Yosef memang ditangkap prajurit TNI pekan lalu."
+    events = find_events(_analysis(body, ("E1", "Yosef Wandikbo", "PER", ["Yosef Wandikbo"], None, None),
+                                   ("E2", "TNI", "ORG", ["TNI"], "ID", None)))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.target.name == "Yosef Wandikbo" and arrest.target.entity_id == "E1"
+
+
+def test_yang_bersangkutan_refers_back_to_the_person_concerned():
+    body = "Polisi menangkap Agus Salim di rumahnya. Benar yang bersangkutan bermain judi online."
+    events = find_events(_analysis(body, ("E1", "Agus Salim", "PER", ["Agus Salim"], None, None)))
+    crime = next(e for e in events if e.type == "CRIME")
+    assert crime.actor.name == "Agus Salim"

@@ -268,17 +268,44 @@ class ArticleCache:
     starts: list                # mention start offsets, sorted
     pairs: list                 # (Mention, Entity) sorted by start
     known: dict                 # "country:XX" / "igo:CODE" -> the one Entity standing for it
+    short_names: dict = None    # "Abral" -> the one person named "Abral Wandikbo" (a later short mention)
 
     @classmethod
     def build(cls, analysis: Analysis) -> "ArticleCache":
         pairs = sorted(((m, e) for e in analysis.entities for m in e.mentions), key=lambda p: p[0].start)
         index = _mention_index(analysis)
         index.update({"\0led:" + k: e for k, e in _led_by(analysis).items()})
-        return cls(analysis, index, [m.start for m, _ in pairs], pairs, {})
+        return cls(analysis, index, [m.start for m, _ in pairs], pairs, {}, _short_names(analysis))
 
     def mentions(self, start: int, end: int) -> list:
         """(Mention, Entity) pairs starting in [start, end)."""
         return self.pairs[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def _short_names(analysis: Analysis) -> dict[str, Entity]:
+    """First and last words of multi-word person names that name one person only ("Abral" -> Abral Wandikbo):
+    the NER often leaves the short form a later sentence uses untagged."""
+    seen: dict[str, Optional[Entity]] = {}
+    for e in analysis.entities:
+        parts = WORD.findall(e.name)
+        if e.type != "PER" or len(parts) < 2:
+            continue
+        for part in {parts[0], parts[-1]}:
+            if len(part) >= 4 and part[0].isupper() and not part.isupper() and part.lower() not in _common_words():
+                seen[part] = e if seen.get(part, e) is e else None
+    names_of_others = {w for e in analysis.entities if e.type != "PER" for w in WORD.findall(e.name)}
+    return {w: e for w, e in seen.items() if e is not None and w not in names_of_others}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words of the closed classes and the sector table: never a person's short name."""
+    out = set()
+    for class_words in words().values():
+        out |= class_words
+    for pattern, _, _ in sectors():
+        out |= set(pattern.pattern[2:-2].replace("\\", "").lower().split())
+    return frozenset(out)
 
 
 def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) -> list[Arg]:
@@ -291,6 +318,11 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) ->
                 entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
             args.append(Arg(m.text, m.start, m.end, entity=entity))
     taken = [(a.start, a.end) for a in args]
+    for w in words_:
+        entity = cache.short_names.get(w.group(0))
+        if entity is not None and not any(s < w.end() and w.start() < e for s, e in taken):
+            args.append(Arg(w.group(0), w.start(), w.end(), entity=entity))
+            taken.append((w.start(), w.end()))
     for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True):
         if not any(s < e_ and s_ < e for s, e in taken):
             args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
@@ -1064,7 +1096,7 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
         return group
     arg = group[0]
     classes = words()
-    noun = arg.text.lower()
+    noun = arg.text.lower().split()[-1]  # "yang bersangkutan": the person concerned
     if noun not in classes["role_anaphor"] and not (
             noun in classes["person_noun"] and re.match(r"\s+(?:itu|tersebut|ini)\b", ctx.body[arg.end:arg.end + 12])):
         return group
