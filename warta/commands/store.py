@@ -69,21 +69,10 @@ def ingest(
     output: str = typer.Option("text", "--format", help="text | json (the summary)"),
 ) -> None:
     """Parse, analyse and store articles; resumable and idempotent (safe to re-run)."""
-    from warta.capture import FORMATS, parse_columns
-    from warta.pipeline import REGISTRY
     from warta.store.ingest import ingest as run_ingest
 
-    if input_format not in FORMATS:
-        raise typer.BadParameter(f"{input_format!r}; choose from {', '.join(FORMATS)}", param_hint="--input-format")
-    try:
-        mapping = parse_columns(columns)
-    except WartaError as err:
-        raise typer.BadParameter(err.message, param_hint="--columns") from None
-    chosen = [c.strip() for c in components.split(",") if c.strip()] if components else None
-    unknown = [c for c in chosen or [] if c not in REGISTRY]
-    if unknown:
-        raise typer.BadParameter(f"unknown: {', '.join(unknown)}; known: {', '.join(REGISTRY)}",
-                                 param_hint="--components")
+    mapping = common.column_mapping(input_format, columns)
+    chosen = common.component_names(components)
     store = _open(db)
     with store, _IngestProgress() as on_progress:
         summary = run_ingest(store, sources, workers=workers, components=chosen, analyse=not no_analysis,
