@@ -272,3 +272,11 @@ def test_yang_bersangkutan_refers_back_to_the_person_concerned():
     events = find_events(_analysis(body, ("E1", "Agus Salim", "PER", ["Agus Salim"], None, None)))
     crime = next(e for e in events if e.type == "CRIME")
     assert crime.actor.name == "Agus Salim"
+
+
+def test_agent_noun_pelapor_the_subject_reports_the_name_after_it():
+    body = "Dedi Mulyana diperiksa penyidik selaku pelapor Bupati Hasan Basri dalam kasus pencemaran nama baik."
+    events = find_events(_analysis(body, ("E1", "Dedi Mulyana", "PER", ["Dedi Mulyana"], None, None),
+                                   ("E2", "Hasan Basri", "PER", ["Hasan Basri"], None, None)))
+    report = next(e for e in events if e.type == "DISAPPROVE")
+    assert report.actor.name == "Dedi Mulyana" and report.target.name == "Hasan Basri" and report.mode == "complain"

@@ -59,6 +59,7 @@ class TriggerRule:
     only_negated: bool = False            # "tidak menghiraukan": an event only when negated
     exclude: Optional[re.Pattern] = None  # surface forms that are not this action
     sectors: frozenset[str] = frozenset()  # actor sectors the row is limited to
+    agent_noun: bool = False              # "pelapor Y": the clause's subject does it, to the name after it
 
 
 @dataclass
@@ -108,7 +109,7 @@ def lexicon() -> dict[str, list[TriggerRule]]:
         rule = TriggerRule(root, second or None, frozenset(o for o in objects.split("|") if o), type_, mode,
                            cameo or None, noun=pos == "n", only_negated=pos == "neg",
                            exclude=re.compile(rf"(?:{exclude})", re.I) if exclude else None,
-                           sectors=frozenset(s for s in sectors_.split("|") if s))
+                           sectors=frozenset(s for s in sectors_.split("|") if s), agent_noun=pos == "agent")
         rules.setdefault(root, []).append(rule)
     return rules
 
@@ -839,6 +840,20 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
     return None
 
 
+def _named_after(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
+    """A named party right after an agent noun, past its title ("pelapor Menteri Koperasi X")."""
+    for g in sent.groups:
+        if g[0].start < t_end:
+            continue
+        gap = ctx.body[t_end:g[0].start]
+        gap_words = WORD.findall(gap)
+        if len(gap_words) <= 3 and all(w[0].isupper() or w.lower() in words()["glue"] for w in gap_words) \
+                and not re.search(r"[,;:.]", gap) and _head(g).entity is not None and not _is_place(g):
+            return g
+        return None
+    return None
+
+
 def _nominal_actor(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
     """Who does a noun of action named as an object ("menyambut baik penarikan pasukan … CSTO").
 
@@ -897,6 +912,9 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
     """(actor group, target group, implicit) or None when the trigger is not an event here."""
     classes = words()
     before = _before(sent.words, trig.index, 2)
+    if trig.rule.agent_noun:
+        named = _named_after(ctx, sent, trig.end)
+        return (_subject(ctx, sent, trig.start), named, False) if named else None
     if trig.voice == "passive":
         if set(before) & {"seperti", "sebagaimana"} or (before[-1:] == ["yang"] and
                                                         set(_before(sent.words, trig.index, 3)) & {"seperti"}):
