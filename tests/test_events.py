@@ -280,3 +280,12 @@ def test_agent_noun_pelapor_the_subject_reports_the_name_after_it():
                                    ("E2", "Hasan Basri", "PER", ["Hasan Basri"], None, None)))
     report = next(e for e in events if e.type == "DISAPPROVE")
     assert report.actor.name == "Dedi Mulyana" and report.target.name == "Hasan Basri" and report.mode == "complain"
+
+
+def test_attacking_someones_reputation_is_criticism_and_questioning_needs_someone():
+    body = "Rina Wati menyerang pribadi Bupati Hasan Basri. Polisi akan memeriksa saksi-saksi pekan depan."
+    events = find_events(_analysis(body, ("E1", "Hasan Basri", "PER", ["Hasan Basri"], None, None),
+                                   ("E2", "Rina Wati", "PER", ["Rina Wati"], None, None)))
+    assert [(e.type, e.mode) for e in events if e.target and e.target.name == "Hasan Basri"] == \
+        [("DISAPPROVE", "criticize")]
+    assert not [e for e in events if e.type in ("ASSAULT", "INVESTIGATE")]

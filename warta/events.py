@@ -43,7 +43,8 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # Types PLOVER codes between two parties: with no one on the receiving end there is no event to code
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT"}
-OPEN_CALLS = {"call for"}   # "menyerukan gencatan senjata": a public call needs no addressee
+OPEN_CALLS = {"call for"}
+ADDRESSED_MODES = {"questioning", "summons"}   # one questions or summons someone: no one named, no event   # "menyerukan gencatan senjata": a public call needs no addressee
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -1081,7 +1082,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if rule.sectors and actor.sector not in rule.sectors:
         return None
     target = _actor(ctx, target_group) if target_group else None
-    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or rule.type == "ASSAULT" and trig.voice == "nominal"
+    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or rule.mode in ADDRESSED_MODES or rule.type == "ASSAULT" and trig.voice == "nominal"
                            and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
