@@ -289,3 +289,24 @@ def test_attacking_someones_reputation_is_criticism_and_questioning_needs_someon
     assert [(e.type, e.mode) for e in events if e.target and e.target.name == "Hasan Basri"] == \
         [("DISAPPROVE", "criticize")]
     assert not [e for e in events if e.type in ("ASSAULT", "INVESTIGATE")]
+
+
+def test_law_and_war_vocabulary():
+    cases = [
+        ("Jaksa Ahmad Fauzi mendakwa Budi Hartono melakukan pencucian uang.", "DISAPPROVE", "prosecute"),
+        ("Penyidik Polda Jambi menjerat Budi Hartono dengan pasal berlapis.", "DISAPPROVE", "prosecute"),
+        ("Polres Sleman menggerebek Budi Hartono di sebuah rumah kos.", "INVESTIGATE", "search"),
+        ("Kementerian Sosial memberikan bantuan kepada Budi Hartono.", "AID", "aid"),
+    ]
+    for body, type_, mode in cases:
+        ents = [("E1", "Budi Hartono", "PER", ["Budi Hartono"], None, None),
+                ("E2", "Ahmad Fauzi", "PER", ["Ahmad Fauzi"], None, None),
+                ("E3", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                ("E4", "Polres Sleman", "ORG", ["Polres Sleman"], "ID", None),
+                ("E5", "Kementerian Sosial", "ORG", ["Kementerian Sosial"], "ID", None)]
+        events = find_events(_analysis(body, *ents))
+        assert [(e.type, e.mode, e.target.name) for e in events] == [(type_, mode, "Budi Hartono")], body
+    body = "Iran meluncurkan rudal balistik ke Israel pada Jumat malam."
+    events = find_events(_analysis(body, ("E1", "Iran", "LOC", ["Iran"], "IR", "country"),
+                                   ("E2", "Israel", "LOC", ["Israel"], "IL", "country")))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("FIGHT", "Iran", "Israel")]
