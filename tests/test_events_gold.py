@@ -26,9 +26,11 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 # round 3:   gold P=0.593 R=0.451 (64/142 found, 108 predicted); canonical 11/12 found, 0 wrong.
 # final NER model (retrained; it tags fewer names): gold P=0.567 R=0.415 (59/142, 104 predicted),
 #            canonical 11/12, 0 wrong -- the recall floor was re-pinned below that, on purpose.
+# round 4:   gold P=0.660 R=0.493 (70/142, 106 predicted); tune half P=0.746 R=0.677,
+#            held-out half P=0.553 R=0.338; canonical 11/12 found, 0 wrong.
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.55, "recall": 0.40}
+GOLD_FLOORS = {"precision": 0.64, "recall": 0.48}
 CANONICAL_MIN_FOUND = 11
 CANONICAL_MAX_WRONG = 1
 
