@@ -310,3 +310,9 @@ def test_law_and_war_vocabulary():
     events = find_events(_analysis(body, ("E1", "Iran", "LOC", ["Iran"], "IR", "country"),
                                    ("E2", "Israel", "LOC", ["Israel"], "IL", "country")))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("FIGHT", "Iran", "Israel")]
+
+
+def test_light_verb_reaches_past_a_count():
+    body = "Polda Jambi sudah melakukan 1.201 operasi tangkap tangan di berbagai wilayah."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
+    assert [(e.type, e.mode, e.actor.name) for e in events] == [("COERCE", "arrest", "Polda Jambi")]

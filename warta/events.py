@@ -490,6 +490,17 @@ def _object_follows(words_, objects: frozenset[str]) -> bool:
     return any(objects & set(analyse(w.group(0))) for w in words_)
 
 
+def _before_skipping_numbers(words_, i: int, n: int) -> list[str]:
+    """The ``n`` words before ``i`` past a number between ("melakukan 1.201 operasi tangkap tangan")."""
+    out = []
+    for w in reversed(words_[max(0, i - n - 3):i]):
+        if not w.group(0).isdigit():
+            out.insert(0, w.group(0).lower())
+            if len(out) == n:
+                break
+    return out
+
+
 def _before(words_, i: int, n: int) -> list[str]:
     return [w.group(0).lower() for w in words_[max(0, i - n):i]]
 
@@ -927,7 +938,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             target = _subject(ctx, sent, trig.start, acted_upon=True)
         return agent, target, agent is None
     if trig.voice == "nominal":
-        light = set(_before(sent.words, trig.index, 2)) & classes["light"]
+        light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
             return None  # "dalam melaksanakan unjuk rasa": a setting
         if light:
