@@ -5,7 +5,7 @@ import re
 
 from warta.events import find_events, lexicon
 from warta.morphology import analyse
-from warta.records import Analysis, Article, Entity, Mention, Quantity, TimeExpression
+from warta.records import Analysis, Article, Entity, Mention, Quantity, Quote, Speaker, TimeExpression
 
 BODY = ("Polisi Resor Bantul menangkap Joko Santoso di Yogyakarta pada Senin (3/3/2025). "
         "Kemudian Rudi Hartono ditahan oleh Kejaksaan Agung. "
@@ -316,3 +316,28 @@ def test_light_verb_reaches_past_a_count():
     body = "Polda Jambi sudah melakukan 1.201 operasi tangkap tangan di berbagai wilayah."
     events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
     assert [(e.type, e.mode, e.actor.name) for e in events] == [("COERCE", "arrest", "Polda Jambi")]
+
+
+def test_modal_in_a_quote_is_the_speakers_demand_of_the_name_before_it():
+    body = '"(ASEAN) harus menepati janjinya untuk segera menarik diri," kata Linda Hart. "Kami harus bersabar," ujarnya.'
+    a = _analysis(body, ("E1", "ASEAN", "ORG", ["ASEAN"], None, None),
+                  ("E2", "Linda Hart", "PER", ["Linda Hart"], "US", None))
+    first_end = body.index(",\"") + 2
+    a.quotes = [Quote(body[:first_end], 0, first_end, "direct", speaker=Speaker("Linda Hart", "E2")),
+                Quote('"Kami harus bersabar,"', body.index('"Kami'), body.index('ujarnya') - 1, "direct",
+                      speaker=Speaker("Linda Hart", "E2"))]
+    demands = [e for e in find_events(a) if e.type == "DEMAND"]
+    assert [(e.actor.name, e.target.name) for e in demands] == [("Linda Hart", "ASEAN")]
+    assert not find_events(_analysis(body.replace('"', ""), ("E1", "ASEAN", "ORG", ["ASEAN"], None, None)))
+
+
+def test_proven_crime_and_coordinated_suspects_past_a_name_tail():
+    body = ("Dalam perkara itu, Rudi Hartono dinilai terbukti menerima uang Rp 2 miliar. "
+            "KPK juga menetapkan Sari Dewi Lestari dan adiknya, Bima Santoso, sebagai tersangka.")
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                                   ("E2", "KPK", "ORG", ["KPK"], "ID", None),
+                                   ("E3", "Sari Dewi", "PER", ["Sari Dewi"], None, None),
+                                   ("E4", "Bima Santoso", "PER", ["Bima Santoso"], None, None)))
+    assert [(e.type, e.actor.name, e.target) for e in events if e.type == "CRIME"] == [("CRIME", "Rudi Hartono", None)]
+    named = [e.target.name for e in events if e.type == "INVESTIGATE"]
+    assert named == ["Sari Dewi", "Bima Santoso"]

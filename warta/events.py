@@ -61,6 +61,7 @@ class TriggerRule:
     exclude: Optional[re.Pattern] = None  # surface forms that are not this action
     sectors: frozenset[str] = frozenset()  # actor sectors the row is limited to
     agent_noun: bool = False              # "pelapor Y": the clause's subject does it, to the name after it
+    modal: bool = False                   # '"X harus …," kata Y': Y demands of X (quotes only)
 
 
 @dataclass
@@ -110,7 +111,8 @@ def lexicon() -> dict[str, list[TriggerRule]]:
         rule = TriggerRule(root, second or None, frozenset(o for o in objects.split("|") if o), type_, mode,
                            cameo or None, noun=pos == "n", only_negated=pos == "neg",
                            exclude=re.compile(rf"(?:{exclude})", re.I) if exclude else None,
-                           sectors=frozenset(s for s in sectors_.split("|") if s), agent_noun=pos == "agent")
+                           sectors=frozenset(s for s in sectors_.split("|") if s), agent_noun=pos == "agent",
+                           modal=pos == "modal")
         rules.setdefault(root, []).append(rule)
     return rules
 
@@ -827,7 +829,7 @@ def _objects(ctx: Context, sent: Sentence, rule: TriggerRule, after: int) -> lis
         if g[0].start <= out[-1][-1].end:
             continue
         gap = ctx.body[out[-1][-1].end:g[0].start]
-        if re.fullmatch(r"\s*,?\s*(?:dan|serta|,)\s+(?:[a-z]+\s*,\s*)?", gap) and not _is_place(g) \
+        if re.fullmatch(r"(?:\s+[A-Z][\w-]*)?\s*,?\s*(?:dan|serta|,)\s+(?:[a-z]+\s*,\s*)?", gap) and not _is_place(g) \
                 and _head(g).entity is not None and _head(g).entity.type == "PER" \
                 and _head(out[0]).entity is not None and _head(out[0]).entity.type == "PER":
             out.append(g)
@@ -927,6 +929,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
     if trig.rule.agent_noun:
         named = _named_after(ctx, sent, trig.end)
         return (_subject(ctx, sent, trig.start), named, False) if named else None
+    if trig.rule.modal:
+        return _modal_roles(ctx, sent, trig)
     if trig.voice == "passive":
         if set(before) & {"seperti", "sebagaimana"} or (before[-1:] == ["yang"] and
                                                         set(_before(sent.words, trig.index, 3)) & {"seperti"}):
@@ -961,6 +965,20 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         elif target is None:
             target = _possessor(ctx, sent, trig)
     return _subject(ctx, sent, trig.start), target, False
+
+
+def _modal_roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
+    """'"(CSTO) harus meninggalkan …," kata Price': the quote's speaker demands it of the named party.
+
+    Only inside a direct quote with a known speaker, and only of a named entity right before the modal.
+    """
+    speaker = _speaker_group(ctx, trig.start)
+    addressee = _right_before(ctx, sent, trig.index)
+    if speaker is None or addressee is None or _is_place(addressee) or _head(addressee).entity is None:
+        return None
+    if _head(addressee).entity is _head(speaker).entity:
+        return None
+    return speaker, addressee, False
 
 
 def _nominal_after(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
