@@ -341,3 +341,12 @@ def test_proven_crime_and_coordinated_suspects_past_a_name_tail():
     assert [(e.type, e.actor.name, e.target) for e in events if e.type == "CRIME"] == [("CRIME", "Rudi Hartono", None)]
     named = [e.target.name for e in events if e.type == "INVESTIGATE"]
     assert named == ["Sari Dewi", "Bima Santoso"]
+
+
+def test_para_pelaku_after_an_armed_bands_deed_is_the_band():
+    body = "KKB Yosua Tabuni menembaki pos ronda di Sinak. Prajurit TNI berhasil memukul mundur para pelaku."
+    events = find_events(_analysis(body, ("E1", "KKB Yosua Tabuni", "ORG", ["KKB Yosua Tabuni"], "ID", None),
+                                   ("E2", "TNI", "ORG", ["TNI"], "ID", None),
+                                   ("E3", "Sinak", "LOC", ["Sinak"], "ID", "city")))
+    repel = next(e for e in events if e.mode == "repel")
+    assert repel.actor.name == "TNI" and repel.target.name == "KKB Yosua Tabuni"

@@ -1150,7 +1150,7 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
         return group
     before = WORD.findall(ctx.body[max(0, arg.start - 25):arg.start])[-1:]
     if before and (before[0].isdigit() or before[0].lower() in classes["plural"]):
-        return group
+        return _culprit_band(ctx, arg) or group
     after = ctx.body[arg.end:arg.end + 40]
     if re.match(r"\s+(?:berinisial\s+|bernama\s+|,\s*)?[A-Z]", after):
         return group  # named right there
@@ -1167,6 +1167,16 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
         if len(g) == 1 and g[0].collective and g[0].text.lower() in classes["person_noun"]:
             return g
     return group
+
+
+def _culprit_band(ctx: Context, arg: Arg) -> Optional[list[Arg]]:
+    """"para pelaku" after an armed band's deed: the band ("KKB menembaki … memukul mundur para pelaku")."""
+    if ctx.culprit is None or ctx.culprit[-1].end > arg.start:
+        return None
+    head = _head(ctx.culprit)
+    if head.entity is not None and head.entity.type == "PER" or head.collective and head.sector != "REB":
+        return None
+    return ctx.culprit if _actor(ctx, ctx.culprit).sector == "REB" else None
 
 
 def _refine(rule: TriggerRule, actor: Actor, target: Optional[Actor]) -> tuple[str, Optional[str]]:
