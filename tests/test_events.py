@@ -350,3 +350,12 @@ def test_para_pelaku_after_an_armed_bands_deed_is_the_band():
                                    ("E3", "Sinak", "LOC", ["Sinak"], "ID", "city")))
     repel = next(e for e in events if e.mode == "repel")
     assert repel.actor.name == "TNI" and repel.target.name == "KKB Yosua Tabuni"
+
+
+def test_owned_party_object_is_the_party_last_named():
+    body = ("Partai Amanat Rakyat melaporkan Joni Saputra ke polisi. "
+            "Kader kecewa karena ucapan Joni Saputra yang menuding partainya menerima dana gelap.")
+    events = find_events(_analysis(body, ("E1", "Partai Amanat Rakyat", "ORG", ["Partai Amanat Rakyat"], "ID", None),
+                                   ("E2", "Joni Saputra", "PER", ["Joni Saputra"], None, None)))
+    accuse = next(e for e in events if e.mode == "accuse")
+    assert accuse.actor.name == "Joni Saputra" and accuse.target.name == "Partai Amanat Rakyat"

@@ -955,7 +955,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         agent = _agent_after(ctx, sent, trig.end, trig.rule)
         return agent, None, agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
-    target = targets[0] if targets else None
+    target = targets[0] if targets else _owned_body(ctx, sent, trig)
     if len(targets) > 1:
         return _subject(ctx, sent, trig.start), targets, False
     if trig.rule.type in REACTIONS:
@@ -965,6 +965,19 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         elif target is None:
             target = _possessor(ctx, sent, trig)
     return _subject(ctx, sent, trig.start), target, False
+
+
+def _owned_body(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"menuding partainya": the party (or company) last named, when a possessed body is the object."""
+    following = sent.words[trig.index + 1:trig.index + 2]
+    if not following or following[0].group(0).lower() not in words()["owned_body"]:
+        return None
+    sector = _sector(following[0].group(0).lower()[:-3])
+    earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= trig.start]
+    for g in reversed(earlier):
+        if _head(g).entity is not None and not _is_place(g) and _actor(ctx, g).sector == sector:
+            return g
+    return None
 
 
 def _modal_roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
