@@ -359,3 +359,12 @@ def test_owned_party_object_is_the_party_last_named():
                                    ("E2", "Joni Saputra", "PER", ["Joni Saputra"], None, None)))
     accuse = next(e for e in events if e.mode == "accuse")
     assert accuse.actor.name == "Joni Saputra" and accuse.target.name == "Partai Amanat Rakyat"
+
+
+def test_ia_is_the_person_the_sentence_opens_with():
+    body = ("Rina Wati bertemu warga di balai desa. Bupati Hasan Basri mengatakan pemda tidak bisa memutuskan, "
+            "tetapi ia berjanji akan menyampaikan aspirasi masyarakat kepada pemerintah pusat.")
+    events = find_events(_analysis(body, ("E1", "Rina Wati", "PER", ["Rina Wati"], None, None),
+                                   ("E2", "Hasan Basri", "PER", ["Hasan Basri"], None, None)))
+    promise = next(e for e in events if e.type == "AGREE")
+    assert promise.actor.name == "Hasan Basri"

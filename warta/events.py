@@ -777,7 +777,7 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
         if start <= w.start() and w.end() <= pos:
             low = w.group(0).lower()
             if low in classes["pronoun_person"]:
-                return ctx.last_person
+                return _sentence_subject_person(ctx, sent, w.start()) or ctx.last_person
             if low in classes["pronoun_group"]:
                 return (ctx.last_people or ctx.last_group) if acted_upon else (ctx.last_group or ctx.last_people)
             if low in classes["pronoun_speaker"]:
@@ -786,6 +786,15 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
                 first = next((g for g in sent.groups if g[-1].end <= w.start() and not _is_place(g)), None)
                 return first or ctx.last_group
     return None
+
+
+def _sentence_subject_person(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
+    """"Abdul Wahid menyampaikan …, tetapi ia berjanji …": "ia" is the person the sentence opens with."""
+    first = next((g for g in sent.groups if not _is_place(g)), None)
+    if first is None or first[-1].end > before or _head(first).entity is None or _head(first).entity.type != "PER":
+        return None
+    opening = WORD.findall(ctx.body[sent.start:first[0].start])
+    return first if all(w[0].isupper() or w.lower() in words()["glue"] for w in opening) else None
 
 
 def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: Optional[int] = None
