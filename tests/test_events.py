@@ -368,3 +368,12 @@ def test_ia_is_the_person_the_sentence_opens_with():
                                    ("E2", "Hasan Basri", "PER", ["Hasan Basri"], None, None)))
     promise = next(e for e in events if e.type == "AGREE")
     assert promise.actor.name == "Hasan Basri"
+
+
+def test_bribe_given_by_a_described_agent_goes_to_the_taker_named_before():
+    body = ("Hakim menilai Rudi Hartono terbukti menerima uang Rp 2 miliar. "
+            "Suap diberikan oleh pengusaha tambang yang sedang berperkara di MA, Doni Saputra, melalui perantara.")
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                                   ("E2", "Doni Saputra", "PER", ["Doni Saputra"], None, None)))
+    bribe = next(e for e in events if e.trigger.text == "Suap")
+    assert bribe.actor.name == "Doni Saputra" and bribe.target.name == "Rudi Hartono"

@@ -854,11 +854,32 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
     for g in sent.groups:
         if t_end <= g[0].start < end and re.search(r"\boleh\s*$", ctx.body[t_end:g[0].start]):
             return g
+    named = _described_agent(ctx, sent, t_end)
+    if named is not None:
+        return named
     for g in sent.groups:
         gap = ctx.body[t_end:g[0].start]
         if g[0].start >= t_end and len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap) \
                 and not _is_place(g) and _head(g).kind != "target" and not _object_word(g, rule) and not (
                 WORD.findall(gap) and WORD.findall(gap)[0].lower() in words()["preposition"]):
+            return g
+    return None
+
+
+def _described_agent(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
+    """"diberikan oleh pengusaha … yang berperkara di MA, Heryanto Tanaka,": the person named after the
+    description of the agent, set off by commas."""
+    by = re.compile(r"\s*(?:[a-z]\w*\s+)?oleh\s+(?=[a-z])").match(ctx.body, t_end)
+    if by is None:
+        return None
+    for g in sent.groups:
+        if g[0].start < by.end():
+            continue
+        gap = ctx.body[by.end():g[0].start]
+        if re.search(r"[,;:.]", gap[:-2]) or len(WORD.findall(gap)) > 15:
+            return None
+        if gap.rstrip().endswith(",") and _head(g).entity is not None and _head(g).entity.type == "PER" \
+                and re.match(r"\s*[,.]", ctx.body[g[-1].end:]):
             return g
     return None
 
@@ -962,7 +983,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
             return None
         agent = _agent_after(ctx, sent, trig.end, trig.rule)
-        return agent, None, agent is None
+        return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
     target = targets[0] if targets else _owned_body(ctx, sent, trig)
     if len(targets) > 1:
@@ -974,6 +995,15 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         elif target is None:
             target = _possessor(ctx, sent, trig)
     return _subject(ctx, sent, trig.start), target, False
+
+
+def _recipient(ctx: Context, sent: Sentence, trig: Trigger, agent: Optional[list[Arg]]) -> Optional[list[Arg]]:
+    """"Suap diberikan oleh Y": a bribe given goes to the one named before as taking it."""
+    following = sent.words[trig.index + 1:trig.index + 2]
+    if trig.rule.type != "CRIME" or agent is None or ctx.culprit is None or not following \
+            or following[0].group(0).lower() not in words()["giving"] or ctx.culprit[-1].end > sent.start:
+        return None
+    return ctx.culprit if _head(ctx.culprit).entity is not _head(agent).entity else None
 
 
 def _owned_body(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
