@@ -28,10 +28,12 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 #            canonical 11/12, 0 wrong -- the recall floor was re-pinned below that, on purpose.
 # round 4:   gold P=0.660 R=0.493 (70/142, 106 predicted); tune half P=0.746 R=0.677,
 #            held-out half P=0.553 R=0.338; canonical 11/12 found, 0 wrong.
+# round 5:   gold P=0.691 R=0.535 (76/142, 110 predicted); tune half P=0.794 R=0.769,
+#            held-out half P=0.553 R=0.338 (unchanged); canonical 12/12 found, 0 wrong.
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.64, "recall": 0.48}
-CANONICAL_MIN_FOUND = 11
+GOLD_FLOORS = {"precision": 0.67, "recall": 0.52}
+CANONICAL_MIN_FOUND = 12
 CANONICAL_MAX_WRONG = 1
 
 
