@@ -122,12 +122,12 @@ def test_cli_missing_file():
 
 @pytest.mark.shared
 @needs_shared
-@pytest.mark.parametrize("rel, floor", [("nerui/test.01.tsv", 0.83), ("nerugm/test.01.tsv", 0.70)])
+@pytest.mark.parametrize("rel, floor", [("nerui/test.01.tsv", 0.845), ("nerugm/test.01.tsv", 0.72)])
 def test_f1_floor_on_test_sets(rel, floor):
-    """Pinned a little below the measured figures (see warta/models/ner/MODEL_CARD.md)."""
+    """Pinned a little below the measured figures (0.849, 0.721; see warta/models/ner/MODEL_CARD.md)."""
     gold = read_conll(NER_DATA / rel)
     model = load_model()
-    pred = [model.tag(ex.words) for ex in gold]
+    pred = model.tag_many([ex.words for ex in gold])  # the file as one document, post-processed
     assert entity_f1([ex.tags for ex in gold], pred)["f1"] >= floor
 
 
@@ -166,3 +166,70 @@ def test_shipped_model_meta_names_its_training_sets():
     meta = load_model().meta
     assert set(meta["labels"]) == {"PER", "ORG", "LOC"}
     assert not any(name.endswith("-test") for name in meta["training_sets"])
+
+
+# ------------------------------------------------------- post-processing ---
+
+from warta.nlp.postprocess import postprocess  # noqa: E402
+
+
+def _tags_of(sentence: str, tagged: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Words of a sentence and BIO tags for the entities named in ``tagged`` (surface -> label)."""
+    words = sentence.split()
+    tags = ["O"] * len(words)
+    for surface, label in tagged.items():
+        toks = surface.split()
+        for i in range(len(words) - len(toks) + 1):
+            if words[i:i + len(toks)] == toks:
+                tags[i:i + len(toks)] = ["B-" + label] + ["I-" + label] * (len(toks) - 1)
+    return words, tags
+
+
+def test_postprocess_splits_places_at_commas_but_not_person_suffixes():
+    words, tags = _tags_of("Rapat digelar di Gedung Sate , Bandung kemarin .", {"Gedung Sate , Bandung": "LOC"})
+    assert bio_to_spans(postprocess([words], [tags])[0]) == [(3, 5, "LOC"), (6, 7, "LOC")]
+    words, tags = _tags_of("Lagu itu dinyanyikan Robert Downey , Jr . dulu .", {"Robert Downey , Jr .": "PER"})
+    assert postprocess([words], [tags])[0] == tags
+
+
+def test_postprocess_gazetteer_place_after_locative_word_only():
+    words, tags = _tags_of("Delegasi itu terbang ke Kenya pekan lalu .", {})
+    assert bio_to_spans(postprocess([words], [tags])[0]) == [(4, 5, "LOC")]
+    # a country acting ("Kenya menolak") is left to the model, as is a longer name
+    for sentence in ("Kenya menolak usulan itu .", "Ia bekerja di Kenya Airways sejak 2019 ."):
+        words, tags = _tags_of(sentence, {})
+        assert postprocess([words], [tags])[0] == tags
+
+
+def test_postprocess_consistency_fills_a_name_missed_elsewhere_in_the_document():
+    s1 = _tags_of("Ketua Partai Karya Rakyat Wulan Sari hadir .", {"Partai Karya Rakyat": "ORG", "Wulan Sari": "PER"})
+    s2 = _tags_of("Hari itu Wulan Sari menyebut Partai Karya Rakyat siap .", {})
+    out = postprocess([s1[0], s2[0]], [s1[1], s2[1]])
+    assert out[0] == s1[1]
+    assert bio_to_spans(out[1]) == [(2, 4, "PER"), (5, 8, "ORG")]
+
+
+def test_postprocess_consistency_leaves_places_and_longer_names_alone():
+    s1 = _tags_of("Warga Kenya dan Budi datang .", {"Kenya": "LOC", "Budi": "PER"})
+    s2 = _tags_of("Kenya menolak , kata Budi Santoso .", {})
+    out = postprocess([s1[0], s2[0]], [s1[1], s2[1]])
+    assert out[1] == s2[1]  # "Kenya" may be an actor; "Budi Santoso" is a longer name
+
+
+def test_postprocess_needs_a_majority_and_keeps_bio_valid():
+    tagged = _tags_of("Sinar bersama Bayu .", {"Sinar": "PER"})
+    untagged = [_tags_of(s, {}) for s in ("Sinar pagi .", "Sinar sore .")]
+    docs = [tagged] + untagged
+    out = postprocess([w for w, _ in docs], [t for _, t in docs])
+    assert out[1] == untagged[0][1] and out[2] == untagged[1][1]  # tagged once, untagged twice
+    words = "Ia dari Bogor".split()
+    assert postprocess([words], [["O", "I-LOC", "I-LOC"]])[0] == ["O", "B-LOC", "I-LOC"]
+    assert postprocess([], []) == []
+
+
+def test_tag_many_is_the_document_path_of_ner():
+    model = load_model()
+    sents = [["Menteri", "Retno", "Marsudi", "tiba", "di", "Jakarta", "."], ["Retno", "Marsudi", "menjawab", "."]]
+    many = model.tag_many(sents)
+    assert many == postprocess(sents, [model.tag_raw(s) for s in sents])
+    assert model.tag(sents[0]) == postprocess([sents[0]], [model.tag_raw(sents[0])])[0]

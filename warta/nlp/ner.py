@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 import pycrfsuite
 
 from warta.nlp.features import Featurizer, Resources
+from warta.nlp.postprocess import postprocess
 from warta.nlp.tokens import Sentence, Token, sentences as split_text
 from warta.records import Record
 
@@ -77,8 +78,8 @@ class NerModel:
         self.tagger.open(str(path))
         self._lock = threading.Lock()
 
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO tags for one tokenised sentence."""
+    def tag_raw(self, words: list[str]) -> list[str]:
+        """The CRF's BIO tags for one tokenised sentence, without post-processing."""
         if not words:
             return []
         feats = self.featurizer.sentence(words)
@@ -86,14 +87,21 @@ class NerModel:
             tags = self.tagger.tag(feats)
         return _repair(tags)
 
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO tags for one tokenised sentence (post-processed as a one-sentence document)."""
+        return self.tag_many([words])[0]
+
     def tag_many(self, sents: Iterable[list[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sents]
+        """BIO tags for the sentences of one document, post-processed together
+        (``warta.nlp.postprocess``: the same name is tagged alike throughout)."""
+        sents = [list(s) for s in sents]
+        return postprocess(sents, [self.tag_raw(s) for s in sents])
 
     def entities(self, text: str, sents: list[Sentence]) -> list[EntitySpan]:
         out: list[EntitySpan] = []
-        for sent in sents:
+        all_tags = self.tag_many([[t.text for t in sent.tokens] for sent in sents])
+        for sent, tags in zip(sents, all_tags):
             toks = sent.tokens
-            tags = self.tag([t.text for t in toks])
             for a, b, label in bio_to_spans(tags):
                 start, end = toks[a].start, toks[b - 1].end
                 out.append(EntitySpan(text[start:end], label, start, end))
