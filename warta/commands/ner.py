@@ -66,10 +66,9 @@ def ner_command(
         spans = tagger.entities(data, split_text(data))
         sys.stdout.write(json.dumps([s.to_dict() for s in spans], ensure_ascii=False, indent=1) + "\n")
         return
-    out: list[str] = []
-    for words in _conll_sentences(data):
-        tags = tagger.tag(words)
-        out.append("".join(f"{w}\t{t}\n" for w, t in zip(words, tags)))
+    sents = _conll_sentences(data)
+    # the file is read as one document: document-level rules see every sentence
+    out = ["".join(f"{w}\t{t}\n" for w, t in zip(words, tags)) for words, tags in zip(sents, tagger.tag_many(sents))]
     sys.stdout.write("\n".join(out))
 
 
