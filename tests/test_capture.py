@@ -169,3 +169,15 @@ def test_truncated_warc_reports_the_record(tmp_path):
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\n<html>cut")
     got = items([path])
     assert got and all(isinstance(g, WartaError) and g.code == "W113" for g in got)
+
+
+def test_an_html_page_without_text_is_reported_by_its_file_name(tmp_path):
+    path = tmp_path / "kosong.html"
+    path.write_text("<html><body>" + "<div>" * 50 + "</div>" * 50 + "</body></html>")
+    (capture,) = items([path])
+    try:
+        parse_capture(capture)
+    except WartaError as err:
+        assert err.code == "W120" and err.source == str(path)
+    else:
+        raise AssertionError("a page without text must be refused")

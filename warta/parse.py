@@ -251,7 +251,10 @@ def parse_fields(capture: Capture) -> Article:
 def parse_html(capture: Capture) -> Article:
     from warta.html import extract_html
 
-    page = extract_html(capture.text, capture.url)
+    try:
+        page = extract_html(capture.text, capture.url)
+    except WartaError as err:  # name the input, not the page's URL or "<html>"
+        raise WartaError(err.code, capture.source, err.detail) from None
     url = page.url or capture.url
     outlet = outlet_table.by_host(url) or outlet_table.by_name(page.outlet)
     body = clean_body(page.body or "", outlet)
