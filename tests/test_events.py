@@ -377,3 +377,30 @@ def test_bribe_given_by_a_described_agent_goes_to_the_taker_named_before():
                                    ("E2", "Doni Saputra", "PER", ["Doni Saputra"], None, None)))
     bribe = next(e for e in events if e.trigger.text == "Suap")
     assert bribe.actor.name == "Doni Saputra" and bribe.target.name == "Rudi Hartono"
+
+
+def test_suspects_named_by_initials_are_kept_apart_and_arrested_by_the_relative_head():
+    body = ("Polsek Depok mengamankan dua tersangka berinisial RT (31) dan AB (28). "
+            "Begitu pula dengan Polsek Cimanggis yang juga menangkap dua tersangka, KL (40) dan DS (22).")
+    events = find_events(_analysis(body, ("E1", "Polsek Depok", "ORG", ["Polsek Depok"], "ID", None),
+                                   ("E2", "Polsek Cimanggis", "ORG", ["Polsek Cimanggis"], "ID", None)))
+    arrests = [(e.actor.name, e.target.name, e.target.code) for e in events if e.type == "COERCE"]
+    assert arrests == [("Polsek Depok", "RT dan AB", "IDNCRM"), ("Polsek Cimanggis", "KL dan DS", "IDNCRM")]
+
+
+def test_calling_someone_a_threat_or_in_breach_is_an_accusation():
+    body = ("Menteri Ahmad Fauzi menyebut Budi Hartono sebagai ancaman bagi keamanan. "
+            "Ahmad Fauzi menyebut Budi Hartono akan hadir karena ingin menjawab fitnah. "
+            "Polda Jambi menilai Kementerian Sosial melanggar aturan.")
+    events = find_events(_analysis(body, ("E1", "Budi Hartono", "PER", ["Budi Hartono"], None, None),
+                                   ("E2", "Ahmad Fauzi", "PER", ["Ahmad Fauzi"], None, None),
+                                   ("E3", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E5", "Kementerian Sosial", "ORG", ["Kementerian Sosial"], "ID", None)))
+    accused = [(e.actor.name, e.target.name) for e in events if e.type == "DISAPPROVE"]
+    assert accused == [("Ahmad Fauzi", "Budi Hartono"), ("Polda Jambi", "Kementerian Sosial")]
+
+
+def test_goods_seized_from_someone_name_them_as_target():
+    body = "Dari tangan Budi Hartono, polisi menyita sabu seberat 3 gram."
+    events = find_events(_analysis(body, ("E1", "Budi Hartono", "PER", ["Budi Hartono"], None, None)))
+    assert [(e.mode, e.target.name) for e in events] == [("confiscate", "Budi Hartono")]

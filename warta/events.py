@@ -463,7 +463,7 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                     continue
                 if rule.second and (i + 1 >= len(words_) or words_[i + 1].group(0).lower() != rule.second):
                     continue
-                if rule.objects and not _object_follows(words_[i + 1:i + 13], rule.objects):
+                if rule.objects and not _object_follows(_in_clause(words_[i + 1:i + 13]), rule.objects):
                     continue
                 bare = word.group(0).lower() == root
                 if bare and i and words_[i - 1].group(0).lower() in attributive:
@@ -486,6 +486,15 @@ def _candidates(word: str) -> tuple[tuple[str, str], ...]:
     """The roots of ``word`` the lexicon knows, with their voice."""
     rules = lexicon()
     return tuple((root, voice) for root, voice in analyse(word).items() if root in rules)
+
+
+def _in_clause(words_) -> list:
+    """The words up to the next connector: an object word past "karena …" belongs to another clause."""
+    connectors = words()["connector"] - {"sementara", "serta", "maupun", "hingga", "selama", "sejak", "saat"}
+    for k, w in enumerate(words_):
+        if w.group(0).lower() in connectors:
+            return words_[:k]
+    return words_
 
 
 def _object_follows(words_, objects: frozenset[str]) -> bool:
@@ -537,7 +546,7 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     if head.entity is not None and head.entity.type == "PER":
         name = head.entity.name
     elif head.collective:
-        name = body[group[0].start:group[-1].end]
+        name = _members(body, group[-1].end) or body[group[0].start:group[-1].end]
     else:
         name = _expanded(body, head.text)
     if head.entity is not None and head.entity.type == "LOC":
@@ -549,6 +558,20 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
                  country=None if igo else country, sector="IGO" if igo else sector)
+
+
+# "dua tersangka berinisial AR (34) dan MP (36)", "tersangka, AW alias Bowo (23) dan SNZ (23)": the members
+_INITIALS = r"[A-Z][A-Za-z]{0,3}(?:\s+alias\s+[A-Z]\w*)?(?:\s*\(\d{1,2}\))?"
+MEMBERS = re.compile(rf"\s*(?:,\s*|\s+(?:berinisial|bernama|yakni|yaitu)\s+)({_INITIALS}(?:\s*(?:,|dan|serta)\s+{_INITIALS})*)")
+
+
+def _members(body: str, end: int) -> Optional[str]:
+    """The initials a collective is named by right after it: generic nouns for different people stay apart."""
+    m = MEMBERS.match(body, end)
+    if m is None or not re.match(r"[A-Z]{1,4}\b", m.group(1)):
+        return None
+    names = [re.match(r"[A-Z]\w*", part).group(0) for part in re.split(r"\s*(?:,|\bdan\b|\bserta\b)\s+", m.group(1))]
+    return " dan ".join(names)
 
 
 def _expanded(body: str, name: str) -> str:
@@ -818,8 +841,9 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue
         if _preceded_by(ctx.body, g[0].start, classes["preposition"] - classes["target_preposition"], 2):
             continue
-        if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])):
-            continue  # "menarik pasukan": the troops are the object word, not a target
+        if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])) \
+                and rule.type not in ARREST_TYPES:
+            continue  # "menarik pasukan": the troops are the object word, not a target (one arrests the suspects)
         if rule.type in INTRANSITIVE and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
             continue
         if extended and g[0].start > comma and _head(g).entity is None:
@@ -986,15 +1010,39 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
     target = targets[0] if targets else _owned_body(ctx, sent, trig)
+    if target is None and trig.rule.mode == "confiscate":
+        target = _dispossessed(ctx, sent)
+    subject = _relative_head(ctx, sent, trig) or _subject(ctx, sent, trig.start)
     if len(targets) > 1:
-        return _subject(ctx, sent, trig.start), targets, False
+        return subject, targets, False
     if trig.rule.type in REACTIONS:
         nominal = _nominal_after(ctx, sent, trig)
         if nominal is not None:
             target = nominal
         elif target is None:
             target = _possessor(ctx, sent, trig)
-    return _subject(ctx, sent, trig.start), target, False
+    return subject, target, False
+
+
+def _relative_head(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"Polsek Ciledug yang juga menangkap …": the noun the relative clause hangs on does it,
+    even after a preposition ("begitu pula dengan Polsek Ciledug yang …")."""
+    m = re.search(r"\byang(?:\s+(?:juga|pun|telah|sudah|kemudian|lalu|akhirnya|berhasil))*\s+$",
+                  ctx.body[max(sent.start, trig.start - 40):trig.start])
+    if m is None:
+        return None
+    at = max(sent.start, trig.start - 40) + m.start()
+    group = next((g for g in sent.groups if 0 <= at - g[-1].end <= 2), None)
+    return None if group is None or _is_place(group) or _head(group).kind == "target" else group
+
+
+def _dispossessed(ctx: Context, sent: Sentence) -> Optional[list[Arg]]:
+    """"Dari (tangan) Jack, polisi menyita …": whom goods are seized from."""
+    for g in sent.groups:
+        if re.search(r"\bdari\s+(?:tangan\s+)?$", ctx.body[max(sent.start, g[0].start - 15):g[0].start], re.I) \
+                and not _is_place(g):
+            return g
+    return None
 
 
 def _recipient(ctx: Context, sent: Sentence, trig: Trigger, agent: Optional[list[Arg]]) -> Optional[list[Arg]]:
