@@ -7,6 +7,9 @@ usage:
   .venv/bin/python bench/events.py --canonical [--page PAGE]
   (either form) --ner-model DIR   use the NER model in DIR instead of warta/models/ner
   --half tune|heldout             one fixed half of the gold articles (develop on tune, check heldout)
+  --gold tests/fixtures/events_gold_heldout.jsonl
+                                  the separate held-out gold (25 articles never tuned on): the honest
+                                  estimate for a hidden gold set; same matching rule
 
 The gold (``tests/fixtures/events_gold.jsonl``, guidelines in
 ``tests/fixtures/EVENTS_GOLD.md``) holds annotations only: for each article
@@ -432,7 +435,8 @@ def use_ner_model(directory: Path) -> None:
 
 def main(argv: Optional[Iterable[str]] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD,
+                    help="gold JSON-lines file (default: the development gold; or events_gold_heldout.jsonl)")
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     ap.add_argument("--canonical", action="store_true", help="score the canonical Republika page instead")
     ap.add_argument("--page", type=Path, default=CANONICAL_PAGE)
