@@ -30,9 +30,12 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 #            held-out half P=0.553 R=0.338; canonical 11/12 found, 0 wrong.
 # round 5:   gold P=0.691 R=0.535 (76/142, 110 predicted); tune half P=0.794 R=0.769,
 #            held-out half P=0.553 R=0.338 (unchanged); canonical 12/12 found, 0 wrong.
+# round 6:   gold P=0.702 R=0.563 (80/142, 114 predicted); tune half P=0.794 R=0.769 (unchanged),
+#            held-out half P=0.588 R=0.390; canonical 12/12 found, 1 wrong (Tokayev calls the NSC a failure:
+#            a real criticism the canonical list does not hold).
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.67, "recall": 0.52}
+GOLD_FLOORS = {"precision": 0.69, "recall": 0.55}
 CANONICAL_MIN_FOUND = 12
 CANONICAL_MAX_WRONG = 1
 
