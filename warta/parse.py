@@ -15,7 +15,7 @@ from typing import Optional
 
 from warta import outlets as outlet_table
 from warta.bylines import dated_byline, looks_like_byline, parse_byline, role_line, split_credits
-from warta.dates import DateReading, read_date
+from warta.dates import DateReading, find_datetimes, read_date
 from warta.errors import WartaError
 from warta.furniture import FURNITURE_LINES, clean_body, normalise_line
 from warta.outlets import Outlet
@@ -103,8 +103,9 @@ def _header_role(line: str, nxt: str, head: _Header, capture: Capture) -> Option
     if outlet_table.by_dateline(line)[1] is not None or (
             head.outlet and head.outlet.dateline and head.outlet.rx("dateline").match(line)):
         return "body"
-    if len(line) <= DATE_LINE_MAX and not (head.date.published or head.date.updated) and _is_date_line(line, capture):
-        head.date = read_date(line, _reference(capture))
+    reading = None if (head.date.published or head.date.updated) else _date_line(line, capture)
+    if reading is not None:
+        head.date = reading
         if dated_byline(line):
             head.authors.extend(parse_byline(line, head.outlet))
         return "date"
@@ -167,8 +168,7 @@ def _mark_within(following: list[tuple[int, str]], head: _Header, capture: Captu
     """Does a header mark (byline, date, credit) follow within the next lines?"""
     for _, line in following:
         if looks_like_byline(line) or _desk_byline(line) or PHOTO_CREDIT.match(line) or role_line(line) \
-                or outlet_table.read_caption(line, head.outlet) or (len(line) <= DATE_LINE_MAX
-                                                                    and _is_date_line(line, capture)):
+                or outlet_table.read_caption(line, head.outlet) or _date_line(line, capture):
             return True
     return False
 
@@ -184,17 +184,15 @@ def _desk_byline(line: str) -> Optional[Outlet]:
     return None
 
 
-def _is_date_line(line: str, capture: Capture) -> bool:
-    reading = read_date_quiet(line, capture)
-    return bool(reading and (reading.published or reading.updated)) and len(re.findall(r"[a-z]{4,}", line)) <= 4
-
-
-def read_date_quiet(line: str, capture: Capture) -> Optional[DateReading]:
-    from warta.dates import find_datetimes
-
-    if not find_datetimes(line.replace("\xa0", " "), _reference(capture)):
+def _date_line(line: str, capture: Capture) -> Optional[DateReading]:
+    """The reading of a header line that is a date line (short, few words), else None."""
+    if len(line) > DATE_LINE_MAX or len(re.findall(r"[a-z]{4,}", line)) > 4:
         return None
-    return read_date(line, _reference(capture))
+    reference = _reference(capture)
+    if not find_datetimes(line.replace("\xa0", " "), reference):
+        return None
+    reading = read_date(line, reference)
+    return reading if (reading.published or reading.updated) else None
 
 
 def _image(credit_line: str, caption: Optional[str]) -> Image:
