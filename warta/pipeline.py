@@ -111,7 +111,7 @@ def _timeline(ctx: Context) -> None:
     """Quotes and dated facts placed at their resolved dates."""
     from warta.timeline import build_timeline
 
-    ctx.analysis.timeline = build_timeline(ctx.analysis)
+    ctx.analysis.timeline = build_timeline(ctx.analysis, ctx.nlp)
 
 
 @component("events", needs=("body", "entities"), adds=("events",))

@@ -110,11 +110,15 @@ def _facts(text: str, sentences: list[tuple[int, int]], times: list[TimeExpressi
     return facts
 
 
-def build_timeline(analysis: Analysis) -> list[dict[str, Any]]:
-    """Quotes and dated facts of one article, sorted by their resolved dates."""
+def build_timeline(analysis: Analysis, nlp_doc: Any = None) -> list[dict[str, Any]]:
+    """Quotes and dated facts of one article, sorted by their resolved dates.
+
+    ``nlp_doc``: the article's NlpDoc when the pipeline has one (its sentences are reused).
+    """
     body = analysis.article.body
     times = sorted((t for t in analysis.times if getattr(t, "field", None) is None), key=lambda t: t.start)
-    sentences = _sentence_spans(body)
+    sentences = ([(s.start, s.end) for s in nlp_doc.sentences] if getattr(nlp_doc, "sentences", None)
+                 else _sentence_spans(body))
     published = _published_date(analysis)
     entries: list[dict[str, Any]] = []
 
