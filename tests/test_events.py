@@ -404,3 +404,59 @@ def test_goods_seized_from_someone_name_them_as_target():
     body = "Dari tangan Budi Hartono, polisi menyita sabu seberat 3 gram."
     events = find_events(_analysis(body, ("E1", "Budi Hartono", "PER", ["Budi Hartono"], None, None)))
     assert [(e.mode, e.target.name) for e in events] == [("confiscate", "Budi Hartono")]
+
+
+def _coded(body, *entities):
+    return [(e.type, e.mode, e.actor.name, e.target.name if e.target else None)
+            for e in find_events(_analysis(body, *entities))]
+
+
+def test_force_on_a_city_of_another_country_is_fight_against_that_country():
+    body = "Pasukan Lumeria meluncurkan rudal ke Kota Arvel pada Selasa. Polisi mengevakuasi warga dari Kota Arvel."
+    coded = _coded(body, ("E1", "Lumeria", "LOC", ["Lumeria"], "IR", "country"),
+                   ("E2", "Kota Arvel", "LOC", ["Kota Arvel"], "IL", "city"))
+    assert ("FIGHT", "missiles", "Pasukan Lumeria", "Israel") in coded
+    assert ("AID", "evacuation", "Polisi", "warga") in coded
+    same = _coded("Pasukan Lumeria meluncurkan rudal ke Kota Arvel.", ("E1", "Lumeria", "LOC", ["Lumeria"], "IR", "country"),
+                  ("E2", "Kota Arvel", "LOC", ["Kota Arvel"], "IR", "city"))
+    assert same == []  # a city of its own country: no foreign target, no dyadic event
+
+
+def test_armed_clash_storming_and_seizing_territory():
+    body = ("Prajurit TNI terlibat kontak senjata dengan KKB Tabuni di Sinak. "
+            "Pasukan Lumeria menyerbu Kaltara.")
+    coded = _coded(body, ("E1", "TNI", "ORG", ["TNI"], "ID", None),
+                   ("E2", "KKB Tabuni", "ORG", ["KKB Tabuni"], "ID", None),
+                   ("E3", "Lumeria", "LOC", ["Lumeria"], "IR", "country"),
+                   ("E4", "Kaltara", "LOC", ["Kaltara"], "IL", "country"))
+    assert ("FIGHT", "exchange of fire", "TNI", "KKB Tabuni") in coded
+    assert ("FIGHT", "assault", "Pasukan Lumeria", "Kaltara") in coded
+    seized = _coded("Pasukan Lumeria merebut wilayah Kaltara.", ("E3", "Lumeria", "LOC", ["Lumeria"], "IR", "country"),
+                    ("E4", "Kaltara", "LOC", ["Kaltara"], "IL", "country"))
+    assert seized == [("FIGHT", "occupy territory", "Pasukan Lumeria", "Kaltara")]
+    assert not _coded("Partai Lumeria merebut kursi Kaltara.", ("E4", "Kaltara", "LOC", ["Kaltara"], "IL", "country"))
+    assert not _coded("Warga menyerbu toko sembako Budi Hartono.", ("E1", "Budi Hartono", "PER", ["Budi Hartono"], None, None))
+
+
+def test_challenge_mastermind_accusation_and_resignation():
+    body = ("Ahmad Fauzi menantang Budi Hartono untuk berdebat. "
+            "Ahmad Fauzi menyebut Budi Hartono sebagai dalang kerusuhan. "
+            "Bupati Budi Hartono mundur dari jabatannya. Sari Dewi mengundurkan diri dari kursi ketua partai.")
+    coded = _coded(body, ("E1", "Ahmad Fauzi", "PER", ["Ahmad Fauzi"], None, None),
+                   ("E2", "Budi Hartono", "PER", ["Budi Hartono"], None, None),
+                   ("E3", "Sari Dewi", "PER", ["Sari Dewi"], None, None))
+    assert ("DEMAND", "challenge", "Ahmad Fauzi", "Budi Hartono") in coded
+    assert ("DISAPPROVE", "accuse", "Ahmad Fauzi", "Budi Hartono") in coded
+    assert ("CONCEDE", "resign", "Budi Hartono", None) in coded
+    assert ("CONCEDE", "resign", "Sari Dewi", None) in coded
+    assert not [c for c in _coded("Ahmad Fauzi mundur dari lomba lari.", ("E1", "Ahmad Fauzi", "PER", ["Ahmad Fauzi"], None, None))
+                if c[0] == "CONCEDE"]
+
+
+def test_dialogue_and_audience_are_consultations():
+    body = "Gubernur Ani Suryani berdialog dengan Rudi Hartono di Medan. Rudi Hartono menggelar audiensi dengan Ani Suryani."
+    coded = _coded(body, ("E1", "Ani Suryani", "PER", ["Ani Suryani"], None, None),
+                   ("E2", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                   ("E3", "Medan", "LOC", ["Medan"], "ID", "city"))
+    assert ("CONSULT", "discuss", "Ani Suryani", "Rudi Hartono") in coded
+    assert ("CONSULT", "meet", "Rudi Hartono", "Ani Suryani") in coded

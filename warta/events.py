@@ -470,7 +470,8 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                     continue  # "pasukan tempur": describes the troops
                 end_at = words_[i + 1].end() if rule.second else word.end()
                 if (rule.noun or bare and not root.endswith(("kan", "i"))) and voice == "active" \
-                        and not word.group(0).lower().startswith(("ber", "me")):
+                        and not word.group(0).lower().startswith(("ber", "me")) \
+                        and word.group(0).lower() not in words()["bare_verb"]:
                     voice = "nominal"  # a noun of action, or a bare root used as one ("kasus suap")
                 found = Trigger(i, word.start(), end_at, rule, voice)
                 break
@@ -1211,6 +1212,9 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if rule.sectors and actor.sector not in rule.sectors:
         return None
     target = _actor(ctx, target_group) if target_group else None
+    if target is None and not implicit and _refine(rule, actor, actor)[0] == "FIGHT" or \
+            target is None and rule.type == "ASSAULT" and rule.mode in ("attack", "shooting") and trig.voice == "active":
+        target = _struck_country(ctx, sent, trig, actor)
     if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or rule.mode in ADDRESSED_MODES or rule.type == "ASSAULT" and trig.voice == "nominal"
                            and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
@@ -1228,6 +1232,37 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
                   negated=(negated and not rule.only_negated) or denied,
                   hypothetical=bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested)
+
+
+def _struck_country(ctx: Context, sent: Sentence, trig: Trigger, actor: Actor) -> Optional[Actor]:
+    """"Israel membombardir Kota Gaza", "rudal ke Tel Aviv": force used on a place of another country
+    is used on that country (a city cannot act, but its state is the one at war)."""
+    if trig.voice == "passive":
+        return None
+    end = _clause_end(sent, trig.end)
+    for g in sent.groups:
+        if g[0].start < trig.end or g[0].start >= end or not _is_place(g):
+            continue
+        country = _head(g).entity.country
+        if country and country != actor.country:
+            return Actor(name=_country_surface(ctx, country), code=alpha3(country), country=country)
+        return None
+    return None
+
+
+def _country_surface(ctx: Context, country: str) -> str:
+    """The name the article itself uses for a country ("Ukraina"), else the gazetteer's."""
+    low = ctx.body.lower()
+    for name, code in ctx.countries.items():
+        if code == country and re.search(r"\b%s\b" % re.escape(name), low):
+            m = re.search(r"\b%s\b" % re.escape(name), ctx.body, re.I)
+            return m.group(0)
+    return _gazetteer_countries().get(country, country)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_countries() -> dict[str, str]:
+    return {r[3]: r[1] for r in _rows("places.tsv") if len(r) > 3 and r[2] == "country" and r[3]}
 
 
 PRIVATE_SECTORS = {None, "CRM", "CVL", "BUS", "EDU", "PTY"}
