@@ -460,3 +460,17 @@ def test_dialogue_and_audience_are_consultations():
                    ("E3", "Medan", "LOC", ["Medan"], "ID", "city"))
     assert ("CONSULT", "discuss", "Ani Suryani", "Rudi Hartono") in coded
     assert ("CONSULT", "meet", "Rudi Hartono", "Ani Suryani") in coded
+
+
+def test_a_threat_is_coded_once_and_an_unmet_condition_makes_one():
+    def coded(body):
+        events = find_events(_analysis(body, ("E1", "Lumeria", "LOC", ["Lumeria"], "IR", "country"),
+                                       ("E2", "Kaltara", "LOC", ["Kaltara"], "IL", "country")))
+        return [(e.type, e.mode, e.hypothetical, e.actor.name, e.target.name) for e in events]
+
+    # the threatened act is not coded apart from the threat
+    assert coded("Lumeria mengancam akan menyerang Kaltara.") == [("THREATEN", "threaten", False, "Lumeria", "Kaltara")]
+    assert coded("Jika Kaltara tidak menyerah, Lumeria akan menyerang Kaltara.") == [
+        ("THREATEN", "conditional threat", False, "Lumeria", "Kaltara")]
+    assert coded("Jika cuaca tidak membaik, Lumeria akan menyerang Kaltara.") == [
+        ("FIGHT", "attack", True, "Lumeria", "Kaltara")]

@@ -1175,6 +1175,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     negated = bool(before3 & classes["negation"])
     if rule.only_negated and not negated:
         return None
+    if _threatened(sent, trig):
+        return None
     asked = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
     requested = demand_target if asked else None
     roles = _roles(ctx, sent, trig)
@@ -1229,9 +1231,37 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     elif rule.type in ARREST_TYPES and target_group:
         ctx.culprit = target_group
     denied = _denied(sent, trig)
+    hypothetical = bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested
+    if hypothetical and not requested and not negated and _unmet_condition(ctx, sent, trig):
+        # "Jika tuntutan kami tidak dipenuhi, kami akan menduduki …": a threat, which is itself real
+        rule = dataclasses.replace(rule, mode="conditional threat")
+        type_, cameo, hypothetical = "THREATEN", "130", False
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
-                  negated=(negated and not rule.only_negated) or denied,
-                  hypothetical=bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested)
+                  negated=(negated and not rule.only_negated) or denied, hypothetical=hypothetical)
+
+
+CONDITION = re.compile(r"[\"“']?\s*(?:jika|apabila|bila|kalau|seandainya)\b([^,;]{3,120}),", re.I)
+
+
+def _unmet_condition(ctx: Context, sent: Sentence, trig: Trigger) -> bool:
+    """The sentence opens with a condition of not getting something, and the trigger follows it."""
+    m = CONDITION.match(ctx.body, sent.start)
+    if m is None or m.end() > trig.start:
+        return False
+    said = WORD.findall(m.group(1).lower())
+    return bool(set(said) & words()["negation"]) and bool(
+        set(said) & {"dipenuhi", "dikabulkan", "dituruti", "direspons", "ditanggapi", "dihentikan", "dicabut",
+                     "dibebaskan", "mundur", "berhenti", "menyerah", "dipenuhinya"})
+
+
+def _threatened(sent: Sentence, trig: Trigger) -> bool:
+    """"mengancam akan menyerang X": the threat is the event; the act threatened is not coded apart."""
+    for other in sent.triggers:
+        if other.rule.type == "THREATEN" and 0 < trig.index - other.index <= 3:
+            between = {w.group(0).lower() for w in sent.words[other.index + 1:trig.index]}
+            if between and between <= {"akan", "untuk", "bakal", "hendak", "kembali"}:
+                return True
+    return False
 
 
 def _struck_country(ctx: Context, sent: Sentence, trig: Trigger, actor: Actor) -> Optional[Actor]:
