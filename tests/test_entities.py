@@ -397,3 +397,19 @@ def test_a_place_noun_cues_a_city_the_model_missed():
     places = {e.name: e for e in find_entities(text, Doc()) if e.type == "LOC"}
     assert places["Astana"].country == "KZ" and places["Astana"].mentions[0].text == "Nur-Sultan"
     assert places["Almaty"].lat is not None
+
+
+def test_a_country_glued_onto_a_named_official_is_split_into_place_and_person():
+    body = ("Menteri Luar Negeri Rusia Sergei Lavrov menerima tamunya di Moskow. "
+            "Kemudian Australia Richard Marles mengatakan kerja sama itu penting.")
+    entities = analyse(body, [("LOC", "Rusia Sergei Lavrov"), ("LOC", "Australia Richard Marles"),
+                              ("LOC", "Moskow")])
+    assert by_name(entities, "Sergei Lavrov").type == "PER"
+    assert by_name(entities, "Richard Marles").type == "PER"
+    assert by_name(entities, "Russia").type == "LOC" and by_name(entities, "Australia").country == "AU"
+
+
+def test_a_place_name_without_a_person_context_is_not_split():
+    body = "Warga berkumpul di Amerika Serikat Bagian Selatan pekan lalu."
+    entities = analyse(body, [("LOC", "Amerika Serikat Bagian Selatan")])
+    assert all(e.type != "PER" for e in entities)

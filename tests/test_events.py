@@ -474,3 +474,14 @@ def test_a_threat_is_coded_once_and_an_unmet_condition_makes_one():
         ("THREATEN", "conditional threat", False, "Lumeria", "Kaltara")]
     assert coded("Jika cuaca tidak membaik, Lumeria akan menyerang Kaltara.") == [
         ("FIGHT", "attack", True, "Lumeria", "Kaltara")]
+
+
+def test_aid_sent_to_a_place_goes_to_the_people_living_there():
+    body = "Pemerintah Malaysia mengirim bantuan kemanusiaan ke Gaza pada Senin."
+    ents = [Entity("E1", "Malaysia", "LOC", [Mention("Malaysia", 11, 19)], country="MY", kind="country"),
+            Entity("E2", "Gaza", "LOC", [Mention("Gaza", body.index("Gaza"), body.index("Gaza") + 4)],
+                   country="PS", kind="city")]
+    article = Article("a", "test", body=body, published="2025-03-04T10:00:00+07:00")
+    ev = by_trigger(find_events(Analysis(article, entities=ents)))["mengirim"]
+    assert ev.type == "AID" and ev.actor.code == "MYSGOV"
+    assert ev.target.code == "PSECVL" and ev.target.country == "PS"

@@ -125,3 +125,17 @@ def test_kabupaten_kota_points_lie_near_their_province():
     assert len(located) >= 300
     far = [r.name for r in located if gazetteer.distance_km(r, provinces[r.admin]) > 700]
     assert far == []
+
+
+@pytest.mark.parametrize("surface, code", [
+    ("Kota Gaza", "PS"), ("Jalur Gaza", "PS"), ("kota Kharkiv", "UA"), ("Wilayah Kursk", "RU"),
+    ("Khan Younis", "PS"), ("Rafah", "PS"), ("Tel Aviv", "IL"), ("Teheran", "IR"),
+])
+def test_a_generic_head_before_a_foreign_city_still_finds_its_country(surface, code):
+    place = gazetteer.resolve(surface)
+    assert place is not None and place.country == code
+
+
+def test_a_generic_head_before_a_country_is_not_a_city_of_it():
+    assert gazetteer.resolve("Kota Rusia") is None
+    assert gazetteer.resolve("Kota Bandung").country == "ID"

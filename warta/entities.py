@@ -288,7 +288,7 @@ def _repair_people(body: str, text: "_Text", mentions: list[_Mention]) -> None:
             if place is not None:
                 m.label, m.place = "LOC", place
                 continue
-        cut = _glued_prefix(body, text, m, words, org_words, index)
+        cut = _glued_prefix(body, text, m, words, org_words, index) or _country_prefix(words)
         if cut:
             m.start += words[cut].start()
             m.text = m.name = body[m.start:m.end]
@@ -322,6 +322,67 @@ def _glued_prefix(body: str, text: "_Text", m: _Mention, words: list, org_words:
             continue
         break
     return cut
+
+
+def _country_prefix(words: list) -> int:
+    """How many leading words of a span name a country (``Federasi Rusia Denis Manturov`` -> 2; 0: none).
+
+    At least one word is left after the country."""
+    for k in range(min(3, len(words) - 1), 0, -1):
+        place = gazetteer.resolve(" ".join(w.group() for w in words[:k]), core_only=True)
+        if place is not None and place.kind in ("country", "former-state"):
+            return k
+    return 0
+
+
+def _split_glued_people(body: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A LOC/ORG span that is a country glued onto a person's name is a place and a person.
+
+    ``Menlu Rusia Sergei Lavrov``, ``Australia Richard Marles mengatakan``: the model tags the whole run
+    as a place.  The split needs a capitalised two- or three-word rest that is no place or organisation
+    word, and a person's context: a title or office right before the span, or a speech/action verb after.
+    Returns the new place mentions; the span itself becomes the person."""
+    added = []
+    for m in mentions:
+        if m.label == "PER" or m.place is not None:
+            continue
+        words = list(re.finditer(r"\S+", m.text))
+        if len(words) < 3:
+            continue
+        cut = _country_prefix(words)
+        rest = [w.group() for w in words[cut:]] if cut else []
+        if not 2 <= len(rest) <= 3 or not all(_name_word(w) for w in rest):
+            continue
+        if not (_ROLE_RE.search(body[max(0, m.start - 80):m.start]) or _verb_follows(body, m.end)):
+            continue
+        country = body[m.start:m.start + words[cut - 1].end()]
+        added.append(_Mention(m.start, m.start + len(country), country, "LOC", name=country,
+                              place=gazetteer.resolve(country, core_only=True), via="scan"))
+        m.start += words[cut].start()
+        m.text = m.name = body[m.start:m.end]
+        m.label = "PER"
+    return added
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised, not an acronym, head or place."""
+    if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+        return False
+    low = word.lower()
+    if low in ORG_HEADS or low in TITLES:
+        return False
+    place = gazetteer.resolve(word, core_only=True)
+    return place is None or place.kind not in ("country", "province", "former-state")
+
+
+def _verb_follows(body: str, end: int) -> bool:
+    """A speech or action verb (after optional adverbs) opens the text after ``end``."""
+    for word in body[end:end + 60].split()[:3]:
+        low = word.lower().strip(",.")
+        if low in ACTOR_ADVERBS:
+            continue
+        return low in ACTOR_VERBS or low in SPEECH_VERBS
+    return False
 
 
 class _WordIndex:
@@ -907,6 +968,7 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     mentions = _clean(body, getattr(nlp_doc, "entities", None) or [])
     _relabel(mentions)
     _repair_people(body, doc_text, mentions)
+    mentions += _split_glued_people(body, mentions)
     mentions += _scan_places(body, mentions)
     mentions += _cued_places(body, mentions)
     mentions += _cued_people(body, doc_text, mentions)

@@ -783,6 +783,26 @@ def _speaker_group(ctx: Context, pos: int) -> Optional[list[Arg]]:
     return None
 
 
+def _speaker_body(ctx: Context, group: Optional[list[Arg]]) -> Optional[list[Arg]]:
+    """"kami"/"pihaknya" said by a person: the organisation named in that person's role, if any
+    ("Sekjen KPK Cahya Harefa …, lembaganya mendukung" -> KPK); else the person."""
+    head = _head(group) if group else None
+    person = head.entity if head is not None else None
+    if person is None or person.type != "PER":
+        return group
+    roles = " ".join([person.role or ""] + [_title_before(ctx.body, m.start) for m in person.mentions[:3]])
+    if not roles.strip():
+        return group
+    for e in ctx.analysis.entities:
+        if e.type != "ORG":
+            continue
+        for m in e.mentions:
+            if len(m.text) >= 2 and re.search(r"(?<![\w-])" + re.escape(m.text) + r"(?![\w-])", roles):
+                first = e.mentions[0]
+                return [Arg(first.text, first.start, first.end, entity=e)]
+    return group
+
+
 def _right_before(ctx: Context, sent: Sentence, index: int) -> Optional[list[Arg]]:
     """The group ending right before word ``index`` (the head noun of a relative clause)."""
     if index <= 0:
@@ -805,10 +825,11 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
             if low in classes["pronoun_group"]:
                 return (ctx.last_people or ctx.last_group) if acted_upon else (ctx.last_group or ctx.last_people)
             if low in classes["pronoun_speaker"]:
-                return _speaker_group(ctx, w.start())
+                speaker = _speaker_group(ctx, w.start())
+                return _speaker_body(ctx, speaker) if low in classes["pronoun_we"] else speaker
             if low in classes["pronoun_side"]:
                 first = next((g for g in sent.groups if g[-1].end <= w.start() and not _is_place(g)), None)
-                return first or ctx.last_group
+                return _speaker_body(ctx, first) if first else ctx.last_group
     return None
 
 
@@ -1055,6 +1076,26 @@ def _recipient(ctx: Context, sent: Sentence, trig: Trigger, agent: Optional[list
     return ctx.culprit if _head(ctx.culprit).entity is not _head(agent).entity else None
 
 
+RECIPIENT_PLACE = re.compile(r"\b(?:ke|kepada|untuk|bagi)\s+(?:(?:warga|penduduk|rakyat|masyarakat|"
+                             r"pengungsi|korban|wilayah|kota|kawasan|jalur|daerah)\s+){0,2}$", re.I)
+
+
+def _residents(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[Actor]:
+    """"mengirim bantuan ke Gaza": aid sent to a place goes to the people living there (its country, CVL)."""
+    end = _clause_end(sent, trig.end)
+    for g in sent.groups:
+        if g[0].start < trig.end or g[0].start > end:
+            continue
+        head = _head(g)
+        if head.entity is None or head.entity.type != "LOC" or not head.entity.country:
+            continue
+        if RECIPIENT_PLACE.search(ctx.body[max(sent.start, g[0].start - 40):g[0].start]):
+            country = head.entity.country
+            return Actor(name="warga " + head.entity.name, entity_id=head.entity.id,
+                         code=(alpha3(country) or "") + "CVL", country=country, sector="CVL")
+    return None
+
+
 def _owned_body(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
     """"menuding partainya": the party (or company) last named, when a possessed body is the object."""
     following = sent.words[trig.index + 1:trig.index + 2]
@@ -1217,6 +1258,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if target is None and not implicit and _refine(rule, actor, actor)[0] == "FIGHT" or \
             target is None and rule.type == "ASSAULT" and rule.mode in ("attack", "shooting") and trig.voice == "active":
         target = _struck_country(ctx, sent, trig, actor)
+    if target is None and rule.type == "AID" and not implicit:
+        target = _residents(ctx, sent, trig)
     if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or rule.mode in ADDRESSED_MODES or rule.type == "ASSAULT" and trig.voice == "nominal"
                            and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts

@@ -41,6 +41,9 @@ SCAN_EXCLUDED = frozenset({
     "Bengkulu", "Lampung", "Banten", "Gorontalo", "Maluku", "Soviet", "UK", "Solo",
 })
 SCAN_MIN_CAPITAL_POPULATION = 500_000
+# Generic heads written before a place's own name ("Kota Gaza", "Jalur Gaza", "kota Kharkiv"): when the
+# whole form is unknown, the name after the head is looked up.
+GENERIC_HEADS = ("kota ", "jalur ", "kawasan ", "wilayah ", "distrik ", "provinsi ", "daerah ", "negara ")
 # Found by the scan only where the sentence uses them as an actor ("Istana menegaskan"):
 # elsewhere the word is an ordinary noun or part of a longer name.
 SCAN_ACTOR_ONLY = frozenset({"Istana"})
@@ -211,6 +214,12 @@ def candidates(surface: str, core_only: bool = False) -> list[Place]:
     ``core_only``: skip the world-city table (countries, provinces, regions, capitals, seats only)."""
     key = norm(surface)
     curated = _curated().get(key, ("", None))[1]
+    if curated is None and key.startswith(GENERIC_HEADS) and not _core().lookup(key):
+        head, rest = key.split(" ", 1)
+        found = [p for p in candidates(rest, core_only) if p.kind not in ("country", "former-state")
+                 or head in ("jalur", "negara", "wilayah")]
+        if found:
+            return found
     table = _core()
     found = table.lookup(key)
     if not found and not core_only and not table.has(curated or ""):
