@@ -485,3 +485,11 @@ def test_aid_sent_to_a_place_goes_to_the_people_living_there():
     ev = by_trigger(find_events(Analysis(article, entities=ents)))["mengirim"]
     assert ev.type == "AID" and ev.actor.code == "MYSGOV"
     assert ev.target.code == "PSECVL" and ev.target.country == "PS"
+
+
+def test_menyepakati_is_a_light_verb_for_a_ceasefire():
+    body = "Pemerintah Thailand menyepakati gencatan senjata pada Senin."
+    ents = [Entity("E1", "Thailand", "LOC", [Mention("Thailand", 11, 19)], country="TH", kind="country")]
+    article = Article("a", "test", body=body, published="2025-03-04T10:00:00+07:00")
+    ev = by_trigger(find_events(Analysis(article, entities=ents)))["gencatan senjata"]
+    assert ev.mode == "ceasefire" and ev.actor.code == "THAGOV"
