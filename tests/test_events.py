@@ -493,3 +493,19 @@ def test_menyepakati_is_a_light_verb_for_a_ceasefire():
     article = Article("a", "test", body=body, published="2025-03-04T10:00:00+07:00")
     ev = by_trigger(find_events(Analysis(article, entities=ents)))["gencatan senjata"]
     assert ev.mode == "ceasefire" and ev.actor.code == "THAGOV"
+
+
+def test_the_pipeline_refuses_spans_outside_the_body():
+    from warta import pipeline
+    from warta.records import Article
+
+    def broken(ctx):
+        ctx.analysis.quantities = [Quantity("x", 5, 500, 1.0)]
+
+    pipeline.REGISTRY["broken"] = pipeline.Component("broken", ("body",), ("quantities",), broken)
+    try:
+        result = pipeline.analyze(Article("a", "t", body="Pendek."), ["broken"])
+    finally:
+        del pipeline.REGISTRY["broken"]
+    assert result.quantities == [] or any("outside the body" in w for w in result.article.warnings)
+    assert any("W150" in w and "broken" in w for w in result.article.warnings)

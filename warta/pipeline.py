@@ -160,11 +160,27 @@ def analyze(article: Article, components: Optional[Iterable[str]] = None,
             continue
         try:
             comp.run(ctx)
+            _check_output(comp, ctx)
         except Exception as exc:  # noqa: BLE001 - one component must not end the batch
             on_error(comp, exc, ctx)
             continue
         ctx.provided.update(comp.adds)
     return ctx.analysis
+
+
+def _check_output(comp: Component, ctx: Context) -> None:
+    """What a component adds to the Analysis must be a list of spans within the body."""
+    body_len = len(ctx.body)
+    for name in comp.adds:
+        value = getattr(ctx.analysis, name, None)
+        if value is None:
+            continue  # an intermediate product (tokens, sentences, ner) kept in the context
+        if not isinstance(value, list):
+            raise TypeError(f"{comp.name} set {name} to {type(value).__name__}, not a list")
+        for span in value:
+            start, end = getattr(span, "start", None), getattr(span, "end", None)
+            if isinstance(start, int) and getattr(span, "field", None) is None and not 0 <= start <= end <= body_len:
+                raise ValueError(f"{comp.name}: {name} span {start}-{end} is outside the body")
 
 
 def _needs_nlp(names: list[str]) -> bool:

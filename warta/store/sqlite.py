@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -15,6 +16,20 @@ BUSY_TIMEOUT_S = 30
 TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
 
 
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL mode, retrying: the switch takes the lock without the busy handler's patience,
+    so processes opening a new database at once may find it locked for a moment."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SQLiteStore(Store):
     dialect = "sqlite"
 
@@ -26,7 +41,7 @@ class SQLiteStore(Store):
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         if not read_only:
-            conn.execute("PRAGMA journal_mode=WAL")
+            _set_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses no committed batch
         conn.execute("PRAGMA cache_size=-65536")
         store = cls(conn, path)
