@@ -413,3 +413,24 @@ def test_a_place_name_without_a_person_context_is_not_split():
     body = "Warga berkumpul di Amerika Serikat Bagian Selatan pekan lalu."
     entities = analyse(body, [("LOC", "Amerika Serikat Bagian Selatan")])
     assert all(e.type != "PER" for e in entities)
+
+
+def test_words_glued_onto_a_name_are_not_part_of_the_mention():
+    body = ("Advokat Wulan Hartonomengaku belum menerima salinan putusan. "
+            "Kasus itu ditangani Bawasluterkait laporan warga, kata Rudi Kurniawanyang hadir.")
+    # a model reading the glued words as part of the names
+    entities = analyse(body, [("PER", "Wulan Hartonomengaku"), ("ORG", "Bawasluterkait"),
+                              ("PER", "Rudi Kurniawanyang")])
+    surfaces = {m.text for e in entities for m in e.mentions}
+    assert {"Wulan Hartono", "Bawaslu", "Rudi Kurniawan"} <= surfaces
+    wulan = by_name(entities, "Wulan Hartono")
+    start = body.index("Wulan")
+    assert (wulan.mentions[0].start, wulan.mentions[0].end) == (start, start + len("Wulan Hartono"))
+    assert not any("mengaku" in m.text or "terkait" in m.text for e in entities for m in e.mentions)
+
+
+def test_names_that_merely_end_like_a_word_are_kept_whole():
+    body = "Wali Kota Kendari Siska Setiadi meresmikan pasar baru di Kendari."
+    entities = analyse(body, [("PER", "Siska Setiadi"), ("LOC", "Kendari")])
+    assert by_name(entities, "Siska Setiadi")
+    assert any(m.text == "Kendari" for e in entities for m in e.mentions)

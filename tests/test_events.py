@@ -509,3 +509,23 @@ def test_the_pipeline_refuses_spans_outside_the_body():
         del pipeline.REGISTRY["broken"]
     assert result.quantities == [] or any("outside the body" in w for w in result.article.warnings)
     assert any("W150" in w and "broken" in w for w in result.article.warnings)
+
+
+def test_triggers_inside_words_glued_in_running_text():
+    body = "Polisi Resor Sleman kemarin menahanlima pemuda di Depok. Gubernur Ani Suryani mendukungpenertiban itu."
+    ents = [Entity("E1", "Polisi Resor Sleman", "ORG", [Mention("Polisi Resor Sleman", 0, 19)], country="ID"),
+            Entity("E2", "Ani Suryani", "PER", [Mention("Ani Suryani", body.index("Ani"), body.index("Ani") + 11)],
+                   country="ID")]
+    article = Article("a", "test", body=body, published="2025-03-04T10:00:00+07:00")
+    events = by_trigger(find_events(Analysis(article, entities=ents)))
+    ev = events["menahan"]                      # the sub-word, with its own offsets into the body
+    assert ev.type == "COERCE" and ev.actor.code == "IDNCOP"
+    assert body[ev.trigger.start:ev.trigger.end] == "menahan" and ev.trigger.start == body.index("menahanlima")
+    assert article.body == body                 # the body is read, never rewritten
+
+
+def test_a_noun_glued_to_a_preposition_is_no_new_trigger():
+    body = "Menteri Ani Suryani mendorong pencegahan korupsidi lingkungan kementerian."
+    ents = [Entity("E1", "Ani Suryani", "PER", [Mention("Ani Suryani", 8, 19)], country="ID")]
+    article = Article("a", "test", body=body, published="2025-03-04T10:00:00+07:00")
+    assert "korupsi" not in by_trigger(find_events(Analysis(article, entities=ents)))

@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any, Iterable, Optional
 
 from warta import gazetteer
+from warta.glue import split_glued
 from warta.gazetteer import Place, norm
 from warta.records import Entity, Mention
 
@@ -225,7 +226,10 @@ def _clean(body: str, spans: Iterable[Any]) -> list[_Mention]:
             start += 1
         while end > start and body[end - 1] in _EDGE_JUNK:
             end -= 1
-        if end - start < 2 or span.label not in ("PER", "ORG", "LOC"):
+        if span.label not in ("PER", "ORG", "LOC"):
+            continue
+        start, end = _unglued(body, start, end)
+        if end - start < 2:
             continue
         lead = re.match(r"(?:[a-z][\w\-]*\s+)+(?=[A-Z])", body[start:end])
         if lead:
@@ -238,6 +242,32 @@ def _clean(body: str, spans: Iterable[Any]) -> list[_Mention]:
             text = body[start:end]
         out.append(_Mention(start, end, text, span.label, name=text))
     return out
+
+
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _unglued(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span without words the crawler glued onto it.
+
+    ``Marcella Santosomengaku`` ends before ``mengaku``, ``Polriterkait`` before ``terkait``;
+    ``denganSatgas`` starts at ``Satgas``.  A lowercase piece after a capitalised one ends the
+    name; a lowercase piece opening the span's first word is cut off its front."""
+    first = True
+    for run in _ALPHA_RUN.finditer(body, start, end):
+        spans = split_glued(run.group())
+        word = run.group()
+        if spans:
+            if first and word[0].islower():
+                lead = next((s for s, _ in spans if word[s].isupper()), None)
+                if lead is not None:
+                    start = run.start() + lead
+            for k in range(1, len(spans)):
+                cut = spans[k][0]
+                if word[cut].islower() and word[spans[k - 1][0]].isupper() and run.start() + cut > start:
+                    return start, run.start() + cut
+        first = False
+    return start, end
 
 
 def _relabel(mentions: list[_Mention]) -> None:

@@ -25,11 +25,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from warta.glue import split_glued
 from warta.morphology import analyse
 from warta.records import Actor, Analysis, Entity, Event, Mention, Place, Quote
 
-# A word, split where crawlers glued two together ("denganSatgas", "Indonesiamengutuk" is not split: a
-# lowercase -> uppercase boundary is the only safe sign); the body text itself is left as it is.
+# A word, split where a lowercase letter meets a capital ("denganSatgas"); words glued without that sign
+# ("menahanlima", "Indonesiamengutuk") are read as their pieces by warta.glue (see _read_words).  The body
+# text itself is left as it is.
 _PART = r"(?:(?:[a-z](?![A-Z])|[^\Wa-z])+[a-z]?|[a-z])"
 WORD = re.compile(rf"{_PART}(?:-{_PART})*")
 PEOPLE_UNITS = {"orang", "pasukan", "personel", "prajurit", "tentara", "aktivis", "demonstran", "pengunjuk",
@@ -410,8 +412,39 @@ def _bounds(body: str, words_: list) -> list[tuple[int, str]]:
     return out
 
 
+class _SubWord:
+    """A piece of a glued word, read like the ``re.Match`` of a whole word (``menewaskan`` in ``menewaskandua``)."""
+
+    __slots__ = ("_text", "_start", "_end", "host")
+
+    def __init__(self, text: str, start: int, end: int, host: str):
+        self._text, self._start, self._end, self.host = text, start, end, host
+
+    def group(self, _index: int = 0) -> str:
+        return self._text
+
+    def start(self, _index: int = 0) -> int:
+        return self._start
+
+    def end(self, _index: int = 0) -> int:
+        return self._end
+
+
+def _read_words(body: str, start: int, end: int) -> list:
+    """The sentence's words, glued words read as their pieces (the body is left as published)."""
+    out: list = []
+    for w in WORD.finditer(body, start, end):
+        spans = split_glued(w.group(0))
+        if spans is None:
+            out.append(w)
+            continue
+        at = w.start()
+        out.extend(_SubWord(body[at + a:at + b], at + a, at + b, w.group(0)) for a, b in spans)
+    return out
+
+
 def _sentence(body: str, start: int, end: int, cache: ArticleCache) -> Sentence:
-    words_ = list(WORD.finditer(body, start, end))
+    words_ = _read_words(body, start, end)
     args = _args(body, start, end, cache, words_)
     punct = [(m.start(), "punct") for m in re.compile(r"[,;:\"“”]|\s-\s").finditer(body, start, end)]
     bounds = sorted(_bounds(body, words_) + punct)
@@ -448,7 +481,7 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
     out: list[Trigger] = []
     for i, word in enumerate(words_):
         candidates = _candidates(word.group(0).lower())
-        if not candidates:
+        if not candidates or not _glued_trigger_ok(word):
             continue
         if any(s <= word.start() and word.end() <= e for s, e in spans):
             continue  # inside a name: "Komisi Pemberantasan Korupsi"
@@ -480,6 +513,14 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
         if found:
             out.append(found)
     return out
+
+
+def _glued_trigger_ok(word) -> bool:
+    """A trigger inside a glued word is a verb form in running text (``mendukungpencegahan``,
+    ``polisimenyita``), not a bare noun (``korupsidi``) nor a verb glued onto a name."""
+    if not isinstance(word, _SubWord):
+        return True
+    return word.host[:1].islower() and word.group(0).lower().startswith(("me", "di", "ber", "ter"))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,50 @@
+"""Glued words: sub-word spans for words the crawler ran together, nothing for real words."""
+from __future__ import annotations
+
+import pytest
+
+from warta.glue import is_known, pieces, split_glued
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("menahanlima", ["menahan", "lima"]),
+    ("mendukungpenertiban", ["mendukung", "penertiban"]),
+    ("menewaskantiga", ["menewaskan", "tiga"]),
+    ("Wulandarimengaku", ["Wulandari", "mengaku"]),
+    ("Hartonodalam", ["Hartono", "dalam"]),
+    ("Kurniawanyang", ["Kurniawan", "yang"]),
+    ("Bawasluterkait", ["Bawaslu", "terkait"]),
+    ("KPUterkait", ["KPU", "terkait"]),
+    ("bersamaTim", ["bersama", "Tim"]),
+    ("SuryamenyatakanMalaysiamenolak", ["Surya", "menyatakan", "Malaysia", "menolak"]),
+])
+def test_glued_words_split_into_known_words(word, expected):
+    assert pieces(word) == expected
+    spans = split_glued(word)
+    assert [word[s:e] for s, e in spans] == expected
+    assert spans[0][0] == 0 and spans[-1][1] == len(word)
+
+
+@pytest.mark.parametrize("word", [
+    # known words, affixed forms and compounds stay whole
+    "menandatangani", "kesepahaman", "antikorupsi", "ketergantungan", "sebaliknya", "pemerintah", "ditahan",
+    # names: a tail that is no function word nor verb form does not cut them
+    "Setiadi", "Kendari", "Ramadan", "Sukabumi", "Pekanbaru", "Mussolini",
+    # a name's own capitals, short words, digits
+    "YouTube", "McDonald", "iPhone", "dan", "COVID19",
+])
+def test_real_words_and_names_are_read_whole(word):
+    assert split_glued(word) is None
+    assert pieces(word) == [word]
+
+
+def test_known_words_come_from_the_root_dictionary_through_morphology():
+    assert is_known("tangkap") and is_known("ditangkap") and is_known("penangkapan")
+    assert is_known("yang")
+    assert not is_known("menahanlima")
+
+
+def test_a_name_is_cut_at_the_function_word_before_a_shorter_verb_reading():
+    # "Setiadi" + "dalam", not "Setia" + "didalam"; "Dhani" + "memberikan", not "Dhanimem" + "berikan"
+    assert pieces("Prasetiadidalam") == ["Prasetiadi", "dalam"]
+    assert pieces("Rahmanimemberikan") == ["Rahmani", "memberikan"]
