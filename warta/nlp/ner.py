@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 import pycrfsuite
 
 from warta.nlp.features import Featurizer, Resources
-from warta.nlp.postprocess import postprocess
+from warta.nlp.postprocess import bio_to_spans, postprocess
 from warta.nlp.tokens import Sentence, Token, sentences as split_text
 from warta.records import Record
 
@@ -44,21 +44,6 @@ class NlpDoc(Record):
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
-
-
-def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last+1, label) token ranges of a BIO tag sequence (lenient I-)."""
-    spans = []
-    start, label = None, None
-    for i, t in enumerate(list(tags) + ["O"]):
-        if t.startswith("I-") and start is not None and t[2:] == label:
-            continue
-        if start is not None:
-            spans.append((start, i, label))
-            start = label = None
-        if t.startswith(("B-", "I-")):
-            start, label = i, t[2:]
-    return spans
 
 
 class NerModel:

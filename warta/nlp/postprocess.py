@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from importlib import resources
 from typing import Iterable, Optional, Sequence
 
-__all__ = ["postprocess", "RULES", "DEFAULT_RULES"]
+__all__ = ["postprocess", "bio_to_spans", "RULES", "DEFAULT_RULES"]
 
 Span = tuple[int, int, str]  # first token, last token + 1, label
 
@@ -61,8 +61,8 @@ def _is_place(form: tuple[str, ...]) -> bool:
 
 # --------------------------------------------------------------- helpers ---
 
-def _spans(tags: Sequence[str]) -> list[Span]:
-    """(first, last+1, label) of a BIO sequence (an I- after O opens a span)."""
+def bio_to_spans(tags: Sequence[str]) -> list[Span]:
+    """(first, last+1, label) token ranges of a BIO sequence (lenient: an I- after O opens a span)."""
     spans: list[Span] = []
     start, label = None, None
     for i, t in enumerate(list(tags) + ["O"]):
@@ -198,7 +198,7 @@ def postprocess(words: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
     (all of ``DEFAULT_RULES`` unless ``rules`` names some); always valid BIO."""
     chosen = set(DEFAULT_RULES if rules is None else rules)
     words = [list(w) for w in words]
-    spans = [_spans(t) for t in tags]
+    spans = [bio_to_spans(t) for t in tags]
     for name, rule in SENTENCE_RULES.items():
         if name in chosen:
             spans = [rule(w, s) for w, s in zip(words, spans)]
