@@ -106,12 +106,7 @@ class Reads:
         if f.outlet:
             conds.append("lower(a.outlet) LIKE ?")
             params.append(f.outlet.lower().removesuffix(".com") + "%")
-        if f.since:
-            conds.append("a.published_utc >= ?")
-            params.append(bound(f.since, end=False))
-        if f.until:
-            conds.append("a.published_utc < ?")
-            params.append(bound(f.until, end=True))
+        _date_range(conds, params, f.since, f.until)
         if f.entity:
             conds.append("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN "
                          f"({self.entity_ids_sql()}))")
@@ -404,12 +399,7 @@ class Reads:
             fields = [self.json_text("ev.data", role, "country") for role in ("actor", "target", "location")]
             conds.append("(" + " OR ".join(f"upper({f}) = ?" for f in fields) + ")")
             params += [country.upper()] * 3
-        if since:
-            conds.append("a.published_utc >= ?")
-            params.append(bound(since, end=False))
-        if until:
-            conds.append("a.published_utc < ?")
-            params.append(bound(until, end=True))
+        _date_range(conds, params, since, until)
         return conds, params
 
     def list_events(self, limit: int = 20, offset: int = 0, **filters: Optional[str]) -> list[dict]:
@@ -500,12 +490,7 @@ class Reads:
     def places(self, limit: int = 500, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
         """Geocoded entities (places, and organisations seated somewhere) with how many articles name them."""
         conds, params = ["e.lat IS NOT NULL", "e.lon IS NOT NULL"], []
-        if since:
-            conds.append("a.published_utc >= ?")
-            params.append(bound(since, end=False))
-        if until:
-            conds.append("a.published_utc < ?")
-            params.append(bound(until, end=True))
+        _date_range(conds, params, since, until)
         join = "JOIN articles a ON a.id = ae.article_id" if since or until else ""
         return self.rows(f"SELECT e.id, e.name, e.type, e.kind, e.country, e.lat, e.lon, "
                          f"count(DISTINCT ae.article_id) AS articles FROM entities e "
@@ -524,3 +509,13 @@ def _event_span(event: dict) -> None:
         event["actor"] = data["actor"].get("name")
     target = data.get("target")
     event["target"] = target.get("name") if isinstance(target, dict) else target
+
+
+def _date_range(conds: list[str], params: list[Any], since: Optional[str], until: Optional[str]) -> None:
+    """Add the published-date bounds (inclusive since, inclusive until-day) to a WHERE clause."""
+    if since:
+        conds.append("a.published_utc >= ?")
+        params.append(bound(since, end=False))
+    if until:
+        conds.append("a.published_utc < ?")
+        params.append(bound(until, end=True))
