@@ -64,8 +64,7 @@ PRONOUNS = ("ia", "dia", "beliau")
 # Speech cues whose "-nya" names the speaker: "katanya", "ujarnya", "menurutnya".
 NYA_CUES = ("kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "papar", "pungkas", "imbuh", "tambah",
             "sebut", "terang", "lanjut", "menurut")
-SPEECH_CUES = ("kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "papar", "pungkas", "imbuh",
-               "tambah", "sebut", "terang", "lanjut", "menurut")
+SPEECH_CUES = NYA_CUES  # the same words cue a name after them ("kata Price")
 # Verbs after a capital/seat that make it an actor (its government).
 ACTOR_VERBS = frozenset("""
 mengatakan menyatakan mempertanyakan menyambut menegaskan menolak mengecam mengutuk membantah menuduh meminta

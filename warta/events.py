@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Optional
 
 from warta.glue import split_glued
+from warta.nlp.tokens import sentence_spans
 from warta.morphology import analyse
 from warta.records import Actor, Analysis, Entity, Event, Mention, Place, Quote
 
@@ -178,18 +179,6 @@ def alpha3(alpha2: Optional[str]) -> Optional[str]:
 
 
 # ------------------------------------------------------------- sentences ---
-
-def _sentence_spans(analysis: Analysis, nlp_doc) -> list[tuple[int, int]]:
-    if nlp_doc is not None and getattr(nlp_doc, "sentences", None):
-        return [(s.start, s.end) for s in nlp_doc.sentences]
-    body = analysis.article.body
-    spans, start = [], 0
-    for m in re.finditer(r"(?<=[.!?])[\"”]?\s+(?=[A-Z\"“])|\n\n", body):
-        spans.append((start, m.start() + (1 if body[m.start()] in "\"”" else 0)))
-        start = m.end()
-    spans.append((start, len(body)))
-    return [s for s in spans if s[1] > s[0]]
-
 
 def _body_view(analysis: Analysis) -> Analysis:
     """The analysis with only body mentions: caption mentions have offsets into their caption."""
@@ -1231,7 +1220,7 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     cache = ArticleCache.build(analysis)
     events: list[tuple[Event, bool]] = []
     persons = frozenset(e.id for e in analysis.entities if e.type == "PER")
-    for s_start, s_end in _sentence_spans(analysis, nlp_doc):
+    for s_start, s_end in sentence_spans(analysis.article.body, nlp_doc):
         sent = _sentence(body, s_start, s_end, cache)
         demand_target: Optional[list[Arg]] = None
         sent.triggers = _triggers(body, sent, cache)

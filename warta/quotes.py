@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable, Optional
 
+from warta.nlp.tokens import sentence_spans
 from warta.records import Entity, Quote, Speaker
 
 __all__ = ["find_quotes"]
@@ -84,7 +85,6 @@ _INTRO_COLON_RE = re.compile(r"(?:^|[.!?]\s+)(?P<np>[A-Z][^.!?:,]{0,80}?)\s*:\s*
 _WORD_RE = re.compile(r"\([^()\n]{0,80}\)|[^\s,;:()]+|[,;:]")
 _ABBREV = frozenset("""dr drs dra prof ir h hj kh tn ny nn sdr bpk bp kol jl jln no st mr mrs ms jr sr
     kec kab kel prov a.n s.h s.e s.t m.si m.m m.h m.a m.sc ph.d tbk dll dsb dst dkk""".split())
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“”'A-Z0-9(])|\n\s*")
 _WS = " \t\r\n"
 _LAST_WORDS_RE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s*[,:]?\s*$")
 _CLAUSE_LEAD_RE = re.compile(r"\s*(?:(,)|(:))?\s*(?:(bahwa)\b)?")
@@ -152,32 +152,6 @@ class _Doc:
             if s < end and start < e:
                 return ent
         return None
-
-
-# ------------------------------------------------------------ sentences ---
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    """A plain sentence split used when the NLP core gave none."""
-    out, start = [], 0
-    for m in _SENT_END_RE.finditer(text):
-        if m.group().strip() and m.group()[0] == ".":
-            w = text[max(start, text.rfind(" ", start, m.start()) + 1):m.start()].lower()
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                continue
-        end = m.end() if m.group().strip() else m.start()
-        if text[start:end].strip():
-            out.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
-
-
-def _doc_sentences(text: str, nlp_doc: Any) -> list[tuple[int, int]]:
-    sents = getattr(nlp_doc, "sentences", None) if nlp_doc is not None else None
-    if sents:
-        return [(s.start, s.end) for s in sents]
-    return _split_sentences(text)
 
 
 # ---------------------------------------------------------------- words ---
@@ -1071,7 +1045,7 @@ def find_quotes(text: str, nlp_doc: Any = None, entities: Optional[list[Entity]]
     if not text or not text.strip():
         return []
     persons, entity_at = _people(text, nlp_doc, entities or [])
-    doc = _Doc(text, _doc_sentences(text, nlp_doc), persons=persons, entity_at=entity_at)
+    doc = _Doc(text, sentence_spans(text, nlp_doc), persons=persons, entity_at=entity_at)
     if not persons:
         doc.guessed = _heuristic_persons(text, doc.sentences)
     direct = _direct_quotes(doc)

@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from typing import Any, Optional
 
+from warta.nlp.tokens import sentence_spans
 from warta.records import Analysis, TimeExpression
 from warta.timex import parse_reference
 
@@ -53,21 +54,6 @@ def period_start(value: str) -> Optional[dt.date]:
     month = int(rest[:2])
     day = int(rest[3:5]) if len(rest) >= 5 else 1
     return dt.date(year, month, day)
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets from the NLP core, or a plain punctuation split when it is unavailable."""
-    try:
-        from warta.nlp import sentences
-        return [(s.start, s.end) for s in sentences(text)]
-    except ImportError:
-        spans, start = [], 0
-        for m in re.finditer(r"[.!?]+[\"”’]?(?=\s+[\"“A-Z0-9(])|\n\s*\n", text):
-            spans.append((start, m.end()))
-            start = m.end()
-        if start < len(text):
-            spans.append((start, len(text)))
-        return spans
 
 
 def _calendar_times(times: list[TimeExpression], start: int, end: int) -> list[TimeExpression]:
@@ -117,8 +103,7 @@ def build_timeline(analysis: Analysis, nlp_doc: Any = None) -> list[dict[str, An
     """
     body = analysis.article.body
     times = sorted((t for t in analysis.times if getattr(t, "field", None) is None), key=lambda t: t.start)
-    sentences = ([(s.start, s.end) for s in nlp_doc.sentences] if getattr(nlp_doc, "sentences", None)
-                 else _sentence_spans(body))
+    sentences = sentence_spans(body, nlp_doc)
     published = _published_date(analysis)
     entries: list[dict[str, Any]] = []
 
@@ -138,7 +123,7 @@ def build_timeline(analysis: Analysis, nlp_doc: Any = None) -> list[dict[str, An
         field = f"images[{i}].caption"
         caption_times = [t for t in analysis.times if t.field == field]
         if image.caption and caption_times:
-            entries += _facts(image.caption, _sentence_spans(image.caption), caption_times, set(), field)
+            entries += _facts(image.caption, sentence_spans(image.caption), caption_times, set(), field)
 
     far = dt.date.max
     entries.sort(key=lambda e: (period_start(e["date"] or "") or far, e["start"]))

@@ -8,7 +8,7 @@ on first use and cached for the life of the process.
 """
 from __future__ import annotations
 
-from warta.nlp.tokens import Sentence, Token, sentences, tokenize
+from warta.nlp.tokens import Sentence, Token, sentence_spans, sentences, tokenize
 from warta.nlp.ner import EntitySpan, NlpDoc, ner, process
 
-__all__ = ["Token", "Sentence", "EntitySpan", "NlpDoc", "tokenize", "sentences", "ner", "process"]
+__all__ = ["Token", "Sentence", "EntitySpan", "NlpDoc", "tokenize", "sentences", "sentence_spans", "ner", "process"]

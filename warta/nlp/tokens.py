@@ -191,3 +191,12 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 def sentences(text: str) -> list[Sentence]:
     """Sentences of ``text``, each with its tokens and character offsets."""
     return split_sentences(text, tokenize(text))
+
+
+def sentence_spans(text: str, nlp_doc=None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: the NlpDoc's when one was computed, else split now.
+
+    Components that only need sentence boundaries call this, so that one splitter
+    (this module's, which needs no model) serves them all."""
+    sents = getattr(nlp_doc, "sentences", None) if nlp_doc is not None else None
+    return [(s.start, s.end) for s in (sents or sentences(text))]
