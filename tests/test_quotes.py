@@ -375,3 +375,16 @@ def test_canonical_page_quotes_through_the_pipeline():
     assert price.speaker.role.startswith("Juru bicara Departemen Luar Negeri")
     people = {e.id: e.name for e in analysis.entities if e.type == "PER"}
     assert people.get(price.speaker.entity_id) == "Ned Price"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "data/quotes/pfsa-id/dev-20.txt").exists(), reason="../shared absent")
+def test_pfsa_dev_floors():
+    """PFSA-ID dev through bench/quotes.py: statement F1, and speaker accuracy under both gold rules."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import quotes as bench_quotes
+
+    m = bench_quotes.score(SHARED / "data/quotes/pfsa-id/dev-20.txt", {"direct"})
+    assert m["stmt_f1"] >= 0.91
+    assert m["speaker_acc_official"] >= 0.84
+    assert m["speaker_acc_name_resolved"] >= 0.91
