@@ -434,3 +434,14 @@ def test_names_that_merely_end_like_a_word_are_kept_whole():
     entities = analyse(body, [("PER", "Siska Setiadi"), ("LOC", "Kendari")])
     assert by_name(entities, "Siska Setiadi")
     assert any(m.text == "Kendari" for e in entities for m in e.mentions)
+
+
+def test_regency_glued_before_a_name_stays_a_place_elsewhere():
+    # the model glued the regency onto the official's name and, by that, tagged the regency alone PER too
+    body = ("Kepala Dinas Pertanian Sleman Heru Saptono mengatakan, lahan sawah di Sleman terus menyusut. "
+            "Heru mengungkapkan, Sleman selama ini surplus beras.")
+    entities = analyse(body, [("PER", "Sleman Heru Saptono"), ("PER", "Heru"), ("PER", "Sleman")])
+    heru = by_name(entities, "Heru Saptono")
+    assert mention_texts(heru) == ["Heru Saptono", "Heru"]
+    sleman = [e for e in entities if "Sleman" in e.name]
+    assert sleman and all(e.type == "LOC" for e in sleman)

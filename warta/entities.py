@@ -995,8 +995,8 @@ def find_entities(text: str, nlp_doc: Any) -> list[Entity]:
     body = text
     doc_text = _Text(body, nlp_doc)
     mentions = _clean(body, getattr(nlp_doc, "entities", None) or [])
-    _relabel(mentions)
     _repair_people(body, doc_text, mentions)
+    _relabel(mentions)       # after the repair: "Sleman Heru Saptono" -> "Heru Saptono" frees "Sleman"
     mentions += _split_glued_people(body, mentions)
     mentions += _scan_places(body, mentions)
     mentions += _cued_places(body, mentions)
