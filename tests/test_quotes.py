@@ -272,6 +272,19 @@ def test_ner_person_span_fixes_the_name():
     assert q.speaker.role == "Kepala Dinas Pendidikan Kabupaten Kenanga Lestari"
 
 
+def test_place_read_as_name_gives_way_to_the_person_after_it():
+    text = ("Menurut Head of Market Research at PT Sinar Data Utama Wulan Prameswari, investor perlu hati-hati. "
+            "Ia lalu bertemu Bupati Cempaka saat meninjau pasar.")
+    place = text.index("Market Research")
+    person = text.index("Wulan Prameswari")
+    ent = Entity(id="E1", name="Market Research", type="LOC", mentions=[Mention("Market Research", place, place + 15)])
+    doc = FakeDoc(text, [FakeSentence(0, text.index(" Ia") + 1), FakeSentence(text.index("Ia"), len(text))], [],
+                  [FakeSpan("Wulan Prameswari", "PER", person, person + 16)])
+    [q] = find_quotes(text, doc, [ent])
+    assert q.speaker.name == "Wulan Prameswari"
+    assert q.speaker.role.endswith("at PT Sinar Data Utama")
+
+
 def test_empty_text():
     assert find_quotes("", None, []) == []
     assert find_quotes("Tidak ada kutipan di sini.", None, []) == []

@@ -857,6 +857,27 @@ def _fit_person_span(doc: _Doc, q: _Found) -> None:
             return
 
 
+def _skip_to_person(doc: _Doc, q: _Found) -> None:
+    """A name read as a place or organisation, with a person named right after it in the same phrase, is role.
+
+    ``Head of Investment Research at PT Infovesta Utama Wawan Hendrayana``: the speaker is the PER span at
+    the end; what the heuristic took for the name joins the role."""
+    ent = doc.entity_for(q.name_start, q.name_end)
+    if ent is None or ent.type == "PER" or q.name_start < 0:
+        return
+    for p in doc.persons:
+        if p.start < q.name_end:
+            continue
+        gap = doc.text[q.name_end:p.start]
+        lowered = [w for w in gap.split() if w[:1].islower()]
+        if len(gap) > 60 or not re.fullmatch(r"[\w &()-]*", gap) or len(lowered) > 1 or q.start <= p.start < q.end:
+            return                          # "… at PT X Name" continues the phrase; a clause does not
+        extra = doc.text[q.name_start:p.start].strip(" ,")
+        q.role = f"{q.role} {extra}".strip() if q.role else extra
+        q.name, q.name_start, q.name_end = doc.text[p.start:p.end], p.start, p.end
+        return
+
+
 def _full_name(short: str, known: list[_Person]) -> Optional[_Person]:
     """A speaker named earlier in full whose name contains ``short`` (``Price`` → ``Ned Price``)."""
     parts = set(short.split())
@@ -883,6 +904,7 @@ def _resolve(doc: _Doc, quotes: list[_Found], direct_spans: list[tuple[int, int]
     for q in sorted(quotes, key=lambda q: q.start):
         if q.name and not q.anaphor:
             _fit_person_span(doc, q)
+            _skip_to_person(doc, q)
             ent = doc.entity_for(q.name_start, q.name_end)
             if ent is not None and ent.type != "PER" and not q.name_start < 0:
                 ent = None
