@@ -529,3 +529,54 @@ def test_a_noun_glued_to_a_preposition_is_no_new_trigger():
     ents = [Entity("E1", "Ani Suryani", "PER", [Mention("Ani Suryani", 8, 19)], country="ID")]
     article = Article("a", "test", body=body, published="2025-03-04T10:00:00+07:00")
     assert "korupsi" not in by_trigger(find_events(Analysis(article, entities=ents)))
+
+
+# ------------------------------------------- lexicon mined from the news ---
+
+def test_morphology_of_new_lexicon_rows():
+    assert analyse("dimintai")["minta"] == "passive"
+    assert analyse("menghimbau")["himbau"] == "active"
+    assert analyse("mempidanakan")["pidana"] == "active"
+    assert analyse("menertibkan")["tertib"] == "active"
+    assert analyse("penertiban")["tertib"] == "nominal"
+    assert analyse("memberhentikan")["henti"] == "active"
+    assert analyse("pemerasan")["peras"] == "nominal"
+    assert "peras" not in analyse("perasaan")
+
+
+def _types(body, *entities):
+    return {(e.type, e.mode) for e in find_events(_analysis(body, *entities))}
+
+
+def test_new_rows_code_their_forms_and_leave_lookalikes_alone():
+    bayu = ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)
+    polres = ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)
+    assert ("INVESTIGATE", "questioning") in _types("Bayu Saputra dimintai keterangan oleh Polres Klaten.", bayu, polres)
+    assert ("DEMAND", "appeal") in _types("Polres Klaten menghimbau Bayu Saputra menyerahkan diri.", bayu, polres)
+    assert ("REJECT", "defy") in _types("Bayu Saputra mangkir dari panggilan Polres Klaten.", bayu, polres)
+    assert ("COERCE", "dismissal") in _types("Polres Klaten memberhentikan Bayu Saputra.", bayu, polres)
+    assert ("DISAPPROVE", "complain") in _types("Bayu Saputra mempolisikan Polres Klaten.", bayu, polres)
+    assert _types("Polres Klaten berhenti sejenak di depan rumah Bayu Saputra.", bayu, polres) == set()
+    assert _types("Bayu Saputra tertib mengikuti aturan Polres Klaten.", bayu, polres) == set()
+
+
+def test_suspect_named_by_initials_and_age_is_a_target():
+    body = "Polres Klaten menangkap ZF (29) di rumahnya."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.target.name == "ZF" and arrest.target.code == "IDNCRM"
+    assert body[arrest.trigger.start:arrest.trigger.end] == "menangkap"
+
+
+def test_toll_of_an_attack_is_not_a_second_event_and_abbreviation_is_not_an_actor():
+    body = "Serangan Chile ke Peru menewaskan sedikitnya 24 orang."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert not [e for e in events if e.trigger.text == "menewaskan"]
+    body = "Rudi Hartono menewaskan Joko Santoso di Klaten."
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                                   ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("ASSAULT", "Rudi Hartono", "Joko Santoso")]
+    body = "Dia diperiksa dalam kasus pencucian uang (TPPU) di Klaten."
+    events = find_events(_analysis(body, ("E1", "TPPU", "ORG", ["TPPU"], "ID", None)))
+    assert not [e for e in events if e.type == "CRIME"]

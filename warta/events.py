@@ -45,9 +45,10 @@ ARREST_TYPES = {"COERCE", "INVESTIGATE"}
 INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a preposition ("ke Rusia")
 # Types PLOVER codes between two parties: with no one on the receiving end there is no event to code
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
-DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT"}
+DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
 OPEN_CALLS = {"call for"}
 ADDRESSED_MODES = {"questioning", "summons"}   # one questions or summons someone: no one named, no event   # "menyerukan gencatan senjata": a public call needs no addressee
+AUX_RULE = False
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -318,6 +319,10 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) ->
         if entity is not None and not any(s < w.end() and w.start() < e for s, e in taken):
             args.append(Arg(w.group(0), w.start(), w.end(), entity=entity))
             taken.append((w.start(), w.end()))
+    for m in SUSPECT_INITIALS.finditer(body, start, end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            args.append(Arg(m.group(0), m.start(), m.end(), sector="CRM"))
+            taken.append((m.start(), m.end()))
     for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True):
         if not any(s < e_ and s_ < e for s, e in taken):
             args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
@@ -343,6 +348,11 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) ->
             args.append(Arg(text, s_, e_, sector=sector, collective=True, kind=kind))
         taken.append((s_, e_))
     return sorted(args, key=lambda a: a.start)
+
+
+# "menangkap ZF (29)", "tersangka berinisial AR": a person named by initials, the way crime news names
+# suspects and victims (the NER rarely tags them); an age in brackets or "(ber)inisial" marks them.
+SUSPECT_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,4}(?=\s*\(\d{1,2}(?:\s*(?:tahun|th))?\))|(?<=inisial\s)[A-Z]{1,4}\b")
 
 
 @lru_cache(maxsize=1)
@@ -577,7 +587,7 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     if head.entity is not None and head.entity.type == "PER":
         name = head.entity.name
     elif head.collective:
-        name = _members(body, group[-1].end) or body[group[0].start:group[-1].end]
+        name = _members(body, head.end) or _members(body, group[-1].end) or body[group[0].start:group[-1].end]
     else:
         name = _expanded(body, head.text)
     if head.entity is not None and head.entity.type == "LOC":
@@ -774,6 +784,9 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
             return g
     found = _pronoun(ctx, sent, clause_start, pos, acted_upon)
     kind = _clause_start(sent, pos)[1]
+    if AUX_RULE and found is None and kind == "speech" and clause_start > sent.start and not acted_upon \
+            and _only_auxiliaries(sent, clause_start, pos):
+        return _subject(ctx, sent, clause_start)  # "KKP mengumumkan telah menangkap …": the speaker acts
     if found is None and clause_start > sent.start and kind == "connector" \
             and not any(clause_start <= w.start() < pos for w in sent.words if _is_verb(w.group(0))):
         found = _subject(ctx, sent, clause_start, acted_upon)  # "X menjadi sorotan usai ditetapkan tersangka"
@@ -783,6 +796,12 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
             and not any(clause_start < w.start() < pos for w in sent.words):
         return _subject(ctx, sent, clause_start, acted_upon)  # "advokat PDI-P, Wiradarma Harefa, berterima kasih"
     return found
+
+
+def _only_auxiliaries(sent: Sentence, clause_start: int, pos: int) -> bool:
+    """Only auxiliaries ("telah", "akan") between the word opening the clause and ``pos``."""
+    between = [w.group(0).lower() for w in sent.words if clause_start < w.start() < pos]
+    return all(w in words()["auxiliary"] for w in between)
 
 
 def _sentence_speaker(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
@@ -1017,6 +1036,8 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
         gap = WORD.findall(ctx.body[trig.end:g[0].start])
         if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])):
             continue  # "penarikan pasukan …": the object word, the actor comes later
+        if ctx.body[max(sent.start, g[0].start - 2):g[0].start].strip() == "(":
+            return None  # "pencucian uang (TPPU)": the phrase's own abbreviation, not its actor
         if _head(g).entity is None and _head(g).sector not in ("MIL", "REB", "COP"):
             return None  # "penabrakan pendemo": the people undergoing it, not its actor
         if len(gap) <= 2 and not re.search(r"[,;:.]", ctx.body[trig.end:g[0].start]) \
@@ -1065,6 +1086,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
     if target is None and trig.rule.mode == "confiscate":
         target = _dispossessed(ctx, sent)
     subject = _relative_head(ctx, sent, trig) or _subject(ctx, sent, trig.start)
+    if subject is not None and _deed_owner(ctx, sent, subject):
+        return None  # "serangan Iran menewaskan 24 orang": the attack is the event, its toll is not another
     if len(targets) > 1:
         return subject, targets, False
     if trig.rule.type in REACTIONS:
@@ -1074,6 +1097,16 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         elif target is None:
             target = _possessor(ctx, sent, trig)
     return subject, target, False
+
+
+def _deed_owner(ctx: Context, sent: Sentence, group: list[Arg]) -> bool:
+    """The group is the doer named right after a noun of action ("serangan (udara) Iran"), not a subject."""
+    for t in sent.triggers:
+        if t.voice == "nominal" and t.end <= group[0].start:
+            gap = ctx.body[t.end:group[0].start]
+            if len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap):
+                return True
+    return False
 
 
 def _relative_head(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
@@ -1248,6 +1281,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if _threatened(sent, trig):
         return None
+    if rule.type == "CRIME" and _alleged(sent, trig):
+        return None
     asked = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
     requested = demand_target if asked else None
     roles = _roles(ctx, sent, trig)
@@ -1325,6 +1360,15 @@ def _unmet_condition(ctx: Context, sent: Sentence, trig: Trigger) -> bool:
     return bool(set(said) & words()["negation"]) and bool(
         set(said) & {"dipenuhi", "dikabulkan", "dituruti", "direspons", "ditanggapi", "dihentikan", "dicabut",
                      "dibebaskan", "mundur", "berhenti", "menyerah", "dipenuhinya"})
+
+
+def _alleged(sent: Sentence, trig: Trigger) -> bool:
+    """A crime only suspected or charged ("diduga menerima suap", "mendakwa X melakukan pencucian uang"):
+    PLOVER codes the accusation or the charge, not the crime as a fact."""
+    if set(_before(sent.words, trig.index, 8)) & words()["allegation"]:
+        return True
+    return any(o.rule.type == "DISAPPROVE" and o.rule.mode in ("accuse", "prosecute") and o.index < trig.index
+               for o in sent.triggers)
 
 
 def _threatened(sent: Sentence, trig: Trigger) -> bool:
