@@ -580,3 +580,15 @@ def test_toll_of_an_attack_is_not_a_second_event_and_abbreviation_is_not_an_acto
     body = "Dia diperiksa dalam kasus pencucian uang (TPPU) di Klaten."
     events = find_events(_analysis(body, ("E1", "TPPU", "ORG", ["TPPU"], "ID", None)))
     assert not [e for e in events if e.type == "CRIME"]
+
+
+def test_quoted_verdict_is_the_courts_and_an_institution_opening_a_sentence_acts():
+    body = ('Pengadilan Negeri Klaten membacakan putusan. "Menjatuhkan pidana terhadap terdakwa Bayu Saputra '
+            'dengan pidana penjara selama 6 tahun," ujar hakim ketua.')
+    events = find_events(_analysis(body, ("E1", "Pengadilan Negeri Klaten", "ORG", ["Pengadilan Negeri Klaten"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    verdict = next(e for e in events if e.mode == "sentence")
+    assert verdict.actor.code == "IDNJUD" and verdict.target.name == "Bayu Saputra"
+    body = "Detasemen Khusus 88 Antiteror Polri tengah menyelidiki Bayu Saputra."
+    events = find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.type, e.actor.code) for e in events] == [("INVESTIGATE", "IDNCOP")]

@@ -328,7 +328,8 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) ->
             args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
             taken.append((s_, e_))
     for m in _unnamed_bodies().finditer(body, start, end):
-        if m.start() > start and not any(s < m.end() and m.start() < e for s, e in taken) \
+        opening = m.start() > start or m.group(0).split()[0].lower() in words()["body_head"]
+        if opening and not any(s < m.end() and m.start() < e for s, e in taken) \
                 and _sector(m.group(0)) is not None:
             args.append(Arg(m.group(0), m.start(), m.end(), sector=_sector(m.group(0))))
             taken.append((m.start(), m.end()))
@@ -1311,6 +1312,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     actor_group = _antecedent(ctx, sent, actor_group)
     target_group = _antecedent(ctx, sent, target_group)
     actor = _actor(ctx, actor_group) if actor_group else None
+    if actor is None and not implicit and rule.mode == "sentence" and target_group:
+        implicit = True  # '"Menjatuhkan pidana terhadap terdakwa …," ujar hakim': the verdict is the court's
     if actor is None and implicit:
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
         if rule.type == "PROTEST" and actor is not None:
