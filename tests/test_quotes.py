@@ -285,6 +285,14 @@ def test_place_read_as_name_gives_way_to_the_person_after_it():
     assert q.speaker.role.endswith("at PT Sinar Data Utama")
 
 
+def test_stray_closing_mark_opens_no_quote():
+    # the opener was lost upstream; the closing-shaped mark must not start a quote over the narration after it
+    text = ("Pesan berantai itu ditutup dengan ajakan daftar sekarang juga.” "
+            "Lalu benarkah pesan tersebut? Tim cek fakta menelusuri tautan itu dan menemukan situs palsu "
+            "yang meminta data pribadi warga.")
+    assert find_quotes(text, None, []) == []
+
+
 def test_empty_text():
     assert find_quotes("", None, []) == []
     assert find_quotes("Tidak ada kutipan di sini.", None, []) == []

@@ -536,6 +536,8 @@ def _pair(text: str, marks: list[_Mark], doc: _Doc) -> list[tuple[int, int, Opti
                 start = max(ls, last_close, doc.sentence_start(m.pos))
                 emit(None, m, start, m.pos)
                 last_close = m.end
+            elif m.lean == "close":
+                continue                 # a closing-shaped mark ("… sekarang.” Lalu") closes a quote opened out of view
             else:
                 open_, open_line = m, m.line
                 last_line_pos = m.pos
