@@ -592,3 +592,16 @@ def test_quoted_verdict_is_the_courts_and_an_institution_opening_a_sentence_acts
     body = "Detasemen Khusus 88 Antiteror Polri tengah menyelidiki Bayu Saputra."
     events = find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     assert [(e.type, e.actor.code) for e in events] == [("INVESTIGATE", "IDNCOP")]
+
+
+def test_undergoing_an_inquiry_and_the_addressee_of_a_demand_after_agar():
+    body = "Polda Jambi menggelar jumpa pers. Bayu Saputra menjalani pemeriksaan di Mapolda."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    inquiry = next(e for e in events if e.type == "INVESTIGATE")
+    assert inquiry.actor.name == "Polda Jambi" and inquiry.target.name == "Bayu Saputra"
+    body = "Presiden Chile menyerukan agar Peru segera menarik pasukannya."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.actor.code == "CHLGOV" and demand.target.name == "Peru"

@@ -1069,6 +1069,11 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         else:
             target = _subject(ctx, sent, trig.start, acted_upon=True)
         return agent, target, agent is None
+    if trig.voice == "nominal" and trig.rule.type in ARREST_TYPES \
+            and set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["undergo"]:
+        # "JN menjalani pemeriksaan di Polda": the subject undergoes it, as with a passive
+        agent = _agent_after(ctx, sent, trig.end, trig.rule)
+        return agent, _subject(ctx, sent, trig.start, acted_upon=True), agent is None
     if trig.voice == "nominal":
         light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
@@ -1084,6 +1089,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
     target = targets[0] if targets else _owned_body(ctx, sent, trig)
+    if target is None and trig.rule.type == "DEMAND":
+        target = _addressee_after_complement(ctx, sent, trig)
     if target is None and trig.rule.mode == "confiscate":
         target = _dispossessed(ctx, sent)
     subject = _relative_head(ctx, sent, trig) or _subject(ctx, sent, trig.start)
@@ -1108,6 +1115,19 @@ def _deed_owner(ctx: Context, sent: Sentence, group: list[Arg]) -> bool:
             if len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap):
                 return True
     return False
+
+
+ADDRESSEE = re.compile(r"\s+(?:(?:agar|supaya|untuk)\s+)+(?:(?:pihak|para|seluruh|semua)\s+)?", re.I)
+
+
+def _addressee_after_complement(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"mendesak agar pemerintah segera …", "menyerukan agar Iran menyerah": the one asked to act."""
+    for g in sent.groups:
+        if g[0].start >= trig.end:
+            if ADDRESSEE.fullmatch(ctx.body[trig.end:g[0].start]) is None or _is_place(g):
+                return None
+            return g
+    return None
 
 
 def _relative_head(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
