@@ -605,3 +605,32 @@ def test_undergoing_an_inquiry_and_the_addressee_of_a_demand_after_agar():
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     demand = next(e for e in events if e.type == "DEMAND")
     assert demand.actor.code == "CHLGOV" and demand.target.name == "Peru"
+
+
+def test_agent_nouns_are_not_deeds():
+    body = "Bayu Saputra meminta penyidik Polda Jambi datang ke rumahnya."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
+    assert not [e for e in events if e.type == "INVESTIGATE"]
+
+
+def test_rejecting_a_named_demand_reports_the_demand_and_negaranya_is_the_state():
+    body = "Presiden Chile Gabriel Boric mengatakan negaranya tidak akan menerima seruan Presiden Peru Dina Rojas."
+    events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], "CL", None),
+                                   ("E2", "Dina Rojas", "PER", ["Dina Rojas"], "PE", None),
+                                   ("E3", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E4", "Peru", "LOC", ["Peru"], "PE", "country")))
+    kinds = {(e.type, e.actor.name, e.target.name if e.target else None, e.hypothetical) for e in events}
+    assert ("DEMAND", "Dina Rojas", "Chile", False) in kinds
+    assert any(t == "REJECT" and a == "Chile" for t, a, _, _ in kinds)
+
+
+def test_crime_named_as_a_case_is_not_a_fact_and_glued_preposition_stops_the_actor():
+    body = "Bayu Saputra terjerat kasus suap pengurusan perkara Koperasi Maju Jaya di Klaten."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Koperasi Maju Jaya", "ORG", ["Koperasi Maju Jaya"], "ID", None)))
+    assert not [e for e in events if e.type == "CRIME"]
+    body = "Bayu Saputra melakukan korupsi kreditfiktifdi Bank Maju Jaya."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Bank Maju Jaya", "ORG", ["Bank Maju Jaya"], "ID", None)))
+    assert [e.actor.name for e in events if e.type == "CRIME"] == ["Bayu Saputra"]

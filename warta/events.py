@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from warta.glue import split_glued
+from warta.glue import pieces as glued_pieces, split_glued
 from warta.nlp.tokens import sentence_spans
 from warta.morphology import analyse
 from warta.records import Actor, Analysis, Entity, Event, Mention, Place, Quote
@@ -499,6 +499,8 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                 if rule.objects and not _object_follows(_in_clause(words_[i + 1:i + 13]), rule.objects):
                     continue
                 bare = word.group(0).lower() == root
+                if voice == "nominal" and not bare and not rule.agent_noun and _agent_noun(word.group(0).lower()):
+                    continue  # "penyidik", "penculik": the doer named, not the deed
                 if bare and i and words_[i - 1].group(0).lower() in attributive:
                     continue  # "pasukan tempur": describes the troops
                 end_at = words_[i + 1].end() if rule.second else word.end()
@@ -513,6 +515,11 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
         if found:
             out.append(found)
     return out
+
+
+def _agent_noun(word: str) -> bool:
+    """peN- without -an names the doer ("penyidik", "pembunuh"); peN-…-an names the deed ("penyidikan")."""
+    return word.startswith("pe") and not word.endswith(("an", "annya", "anya"))
 
 
 def _glued_trigger_ok(word) -> bool:
@@ -879,8 +886,22 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
                 return _speaker_body(ctx, speaker) if low in classes["pronoun_we"] else speaker
             if low in classes["pronoun_side"]:
                 first = next((g for g in sent.groups if g[-1].end <= w.start() and not _is_place(g)), None)
+                if low in classes["pronoun_country"]:
+                    return _own_country(ctx, first or ctx.last_person, w.start(), w.end()) or first
                 return _speaker_body(ctx, first) if first else ctx.last_group
     return None
+
+
+def _own_country(ctx: Context, group: Optional[list[Arg]], start: int, end: int) -> Optional[list[Arg]]:
+    """"negaranya" said of a person or body: the state they belong to ("Khamenei … negaranya" -> Iran)."""
+    if not group:
+        return None
+    country = _actor(ctx, group).country
+    if not country:
+        return None
+    name = _country_surface(ctx, country)
+    return [Arg(name, start, end, entity=Entity("country:" + country, name, "LOC", [], country=country,
+                                                kind="country"))]
 
 
 def _sentence_subject_person(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
@@ -1034,7 +1055,7 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
     for g in sent.groups:
         if g[0].start < trig.end:
             continue
-        gap = WORD.findall(ctx.body[trig.end:g[0].start])
+        gap = [p for w in WORD.findall(ctx.body[trig.end:g[0].start]) for p in glued_pieces(w)]  # "fiktifdi"
         if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])):
             continue  # "penarikan pasukan …": the object word, the actor comes later
         if ctx.body[max(sent.start, g[0].start - 2):g[0].start].strip() == "(":
@@ -1318,7 +1339,32 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
                  for g in target_group]
         return [c for c in coded if c is not None] or None
     one = _code_one(ctx, sent, trig, focus_place, actor_group, target_group, implicit, requested, negated)
-    return [one] if one is not None else None
+    out = [one] if one is not None else []
+    if one is not None and rule.type in ANSWERS:
+        out.extend(_answered_demand(ctx, sent, trig, focus_place, actor_group))
+    return out or None
+
+
+ANSWERS = {"REJECT", "AGREE", "CONCEDE"}
+ANSWERED_DEMAND = TriggerRule("seruan", None, frozenset(), "DEMAND", "demand", "10", noun=True)
+
+
+def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, answering) -> list:
+    """"Iran menolak seruan Trump untuk menyerah": rejecting (or meeting) a demand named with its author
+    reports that demand too (the author demands of the one answering)."""
+    nxt = trig.index + 1 if trig.rule.second is None else trig.index + 2
+    if not answering or nxt >= len(sent.words) or sent.words[nxt].group(0).lower() not in words()["demand_noun"]:
+        return []
+    noun = sent.words[nxt]
+    demand = Trigger(nxt, noun.start(), noun.end(), ANSWERED_DEMAND, "nominal")
+    author = _genitive(ctx, sent, demand) or _named_after(ctx, sent, noun.end())
+    if author is None or _head(author).entity is None:
+        return []
+    coded = _code_one(ctx, sent, demand, focus_place, author, answering, False, None, False)
+    if coded is None:
+        return []
+    event, stated = coded
+    return [(dataclasses.replace(event, negated=False, hypothetical=False), stated)]
 
 
 def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_group, target_group, implicit: bool,
