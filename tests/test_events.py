@@ -634,3 +634,24 @@ def test_crime_named_as_a_case_is_not_a_fact_and_glued_preposition_stops_the_act
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
                                    ("E2", "Bank Maju Jaya", "ORG", ["Bank Maju Jaya"], "ID", None)))
     assert [e.actor.name for e in events if e.type == "CRIME"] == ["Bayu Saputra"]
+
+
+def test_subject_before_appositives_and_adverbs():
+    body = ("Pada 11 Juni 2025, Bayu Saputra, pemimpin Yayasan Satwa Lestari, resmi ditetapkan sebagai tersangka "
+            "oleh Polres Klaten.")
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Yayasan Satwa Lestari", "ORG", ["Yayasan Satwa Lestari"], "ID", None),
+                                   ("E3", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == \
+        [("INVESTIGATE", "Polres Klaten", "Bayu Saputra")]
+
+
+def test_nominal_seizure_from_someone_and_a_far_oleh_is_not_its_agent():
+    body = "Penyitaan uang Rp11 triliun dari Grup Sawit Makmur dilakukan pekan lalu, kata Kejaksaan Agung."
+    events = find_events(_analysis(body, ("E1", "Grup Sawit Makmur", "ORG", ["Grup Sawit Makmur"], "ID", None),
+                                   ("E2", "Kejaksaan Agung", "ORG", ["Kejaksaan Agung"], "ID", None)))
+    seizure = next(e for e in events if e.mode == "confiscate")
+    assert seizure.target.name == "Grup Sawit Makmur" and seizure.actor.name == "Kejaksaan Agung"
+    body = "Penyitaan itu disebut terbesar dan patut ditiru oleh Polda Jambi."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
+    assert not [e for e in events if e.actor.name == "Polda Jambi"]

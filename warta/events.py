@@ -801,9 +801,34 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
         if found is None and not acted_upon:
             found = _sentence_speaker(ctx, sent, clause_start)  # '…," ujarnya, sambil mendesak PBB'
     elif found is None and clause_start > sent.start and kind == "punct" and ctx.body[clause_start] == "," \
-            and not any(clause_start < w.start() < pos for w in sent.words):
-        return _subject(ctx, sent, clause_start, acted_upon)  # "advokat PDI-P, Wiradarma Harefa, berterima kasih"
+            and _only_auxiliaries(sent, clause_start - 1, pos):
+        return _appositive_head(ctx, sent, clause_start, acted_upon)
     return found
+
+
+def _appositive_head(ctx: Context, sent: Sentence, comma: int, acted_upon: bool) -> Optional[list[Arg]]:
+    """The subject before appositives set off by commas: "advokat PDI-P, Wiradarma Harefa, berterima kasih",
+    "Doni Herdaru, pemimpin ADI, resmi ditetapkan …", "…, Iran Broadcasting (IRIB), telah mendesak".
+    Verbless comma segments are read back from the trigger; the nearest person among them, else the nearest
+    segment's first group that can act."""
+    prepositions = words()["preposition"] | words()["agentive"]
+    end, candidates = comma, []
+    for _ in range(3):
+        start, kind = _clause_start(sent, end)
+        segment = [g for g in sent.groups if start <= g[0].start and g[-1].end <= end and not _is_place(g)
+                   and (acted_upon or _head(g).kind != "target")
+                   and not _preceded_by(ctx.body, g[0].start, prepositions)]
+        if any(_is_verb(w.group(0)) for w in sent.words if start <= w.start() < end and w.group(0).islower()):
+            break
+        candidates.append(segment)
+        if start <= sent.start or kind != "punct" or ctx.body[start] != ",":
+            break
+        end = start
+    for segment in candidates:
+        person = next((g for g in segment if _head(g).entity is not None and _head(g).entity.type == "PER"), None)
+        if person is not None:
+            return person
+    return next((segment[0] for segment in candidates if segment), None)
 
 
 def _only_auxiliaries(sent: Sentence, clause_start: int, pos: int) -> bool:
@@ -964,12 +989,17 @@ def _objects(ctx: Context, sent: Sentence, rule: TriggerRule, after: int) -> lis
     return out
 
 
-def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[TriggerRule] = None
-                 ) -> Optional[list[Arg]]:
-    """Passive agent: ``oleh X`` in the clause, or a body named right after the verb (ditangkap prajurit TNI)."""
+def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[TriggerRule] = None,
+                 nominal: bool = False) -> Optional[list[Arg]]:
+    """Passive agent: ``oleh X`` in the clause, or a body named right after the verb (ditangkap prajurit TNI).
+
+    ``nominal``: the agent of a noun of action, whose "oleh" cannot lie past another verb
+    ("penyitaan yang disebut terbesar … patut ditiru oleh APH" is not APH's seizure)."""
     end = _clause_end(sent, t_end)
     for g in sent.groups:
         if t_end <= g[0].start < end and re.search(r"\boleh\s*$", ctx.body[t_end:g[0].start]):
+            if nominal and any(_is_verb(w) for w in WORD.findall(ctx.body[t_end:g[0].start])):
+                return None
             return g
     named = _described_agent(ctx, sent, t_end)
     if named is not None:
@@ -1106,7 +1136,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             return genitive, _object(ctx, sent, trig.rule, genitive[-1].end), False
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
             return None
-        agent = _agent_after(ctx, sent, trig.end, trig.rule)
+        agent = _agent_after(ctx, sent, trig.end, trig.rule, nominal=True)
         return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
     target = targets[0] if targets else _owned_body(ctx, sent, trig)
@@ -1334,6 +1364,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         else:
             return None
     actor_group, target_group, implicit = roles
+    if target_group is None and rule.mode == "confiscate" and trig.voice != "active":
+        target_group = _dispossessed(ctx, sent)  # "penyitaan Rp11,8 triliun dari Wilmar Group"
     if target_group and isinstance(target_group[0], list):  # coordinated objects: one event each
         coded = [_code_one(ctx, sent, trig, focus_place, actor_group, g, implicit, requested, negated)
                  for g in target_group]
