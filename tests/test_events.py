@@ -655,3 +655,23 @@ def test_nominal_seizure_from_someone_and_a_far_oleh_is_not_its_agent():
     body = "Penyitaan itu disebut terbesar dan patut ditiru oleh Polda Jambi."
     events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
     assert not [e for e in events if e.actor.name == "Polda Jambi"]
+
+
+def test_call_for_a_deed_targets_the_party_named_after_it_and_bare_seru_is_an_adjective():
+    body = "Presiden Chile menyerukan penyerahan tanpa syarat dari Peru."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.target.name == "Peru"
+    body = "Taman Ria Klaten menghadirkan wahana seru untuk Bayu Saputra."
+    events = find_events(_analysis(body, ("E1", "Taman Ria Klaten", "ORG", ["Taman Ria Klaten"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert not [e for e in events if e.type == "DEMAND"]
+
+
+def test_nominal_attack_on_a_foreign_city_targets_its_country():
+    body = "Chile memulai serangannya di Lima pada Jumat dini hari."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Lima", "LOC", ["Lima"], "PE", "city")))
+    attack = next(e for e in events if e.trigger.text == "serangannya")
+    assert attack.type == "FIGHT" and attack.target.country == "PE"

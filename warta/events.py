@@ -1141,7 +1141,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
     targets = _objects(ctx, sent, trig.rule, trig.end)
     target = targets[0] if targets else _owned_body(ctx, sent, trig)
     if target is None and trig.rule.type == "DEMAND":
-        target = _addressee_after_complement(ctx, sent, trig)
+        target = _addressee_after_complement(ctx, sent, trig) or _demanded_party(ctx, sent, trig)
     if target is None and trig.rule.mode == "confiscate":
         target = _dispossessed(ctx, sent)
     subject = _relative_head(ctx, sent, trig) or _subject(ctx, sent, trig.start)
@@ -1178,6 +1178,26 @@ def _addressee_after_complement(ctx: Context, sent: Sentence, trig: Trigger) -> 
             if ADDRESSEE.fullmatch(ctx.body[trig.end:g[0].start]) is None or _is_place(g):
                 return None
             return g
+    return None
+
+
+def _demanded_party(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"menyerukan 'penyerahan tanpa syarat' Iran", "menuntut pembebasan … oleh Israel": the party whose act
+    is demanded, named after the demanded deed (quotes crossed, not past another clause or preposition)."""
+    end = min([at for at, k in sent.bounds if at >= trig.end and k != "punct"] + [sent.end])
+    for g in sent.groups:
+        if g[0].start < trig.end or g[0].start >= end:
+            continue
+        gap = ctx.body[trig.end:g[0].start]
+        gap_words = [w.lower() for w in WORD.findall(gap)]
+        if len(gap_words) > 8 or re.search(r"[,;:.]", gap) or any(_is_verb(w) for w in gap_words):
+            return None
+        before = gap_words[-1:]
+        if before and before[0] in words()["preposition"] and before[0] not in ("dari", "oleh", "kepada", "terhadap", "bagi"):
+            return None
+        if _is_place(g) or _head(g).entity is None:
+            return None
+        return g
     return None
 
 
@@ -1422,7 +1442,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         return None
     target = _actor(ctx, target_group) if target_group else None
     if target is None and not implicit and _refine(rule, actor, actor)[0] == "FIGHT" or \
-            target is None and rule.type == "ASSAULT" and rule.mode in ("attack", "shooting") and trig.voice == "active":
+            target is None and rule.type == "ASSAULT" and rule.mode in ("attack", "shooting") and trig.voice != "passive":
         target = _struck_country(ctx, sent, trig, actor)
     if target is None and rule.type == "AID" and not implicit:
         target = _residents(ctx, sent, trig)
