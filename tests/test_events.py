@@ -675,3 +675,12 @@ def test_nominal_attack_on_a_foreign_city_targets_its_country():
                                    ("E2", "Lima", "LOC", ["Lima"], "PE", "city")))
     attack = next(e for e in events if e.trigger.text == "serangannya")
     assert attack.type == "FIGHT" and attack.target.country == "PE"
+
+
+def test_office_then_comma_then_holder_is_one_participant():
+    body = "Menteri Luar Negeri Chile, Alberto van Klaveren, mengecam Peru."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Alberto van Klaveren", "PER", ["Alberto van Klaveren"], None, None),
+                                   ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.name, e.actor.code, e.target.name) for e in events] == \
+        [("DISAPPROVE", "Alberto van Klaveren", "CHLGOV", "Peru")]

@@ -396,8 +396,21 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
                             for i, w in enumerate(gap_words))):
                 groups[-1].append(arg)
                 continue
+            if re.fullmatch(r"\s*,\s*", gap) and arg.entity is not None and arg.entity.type == "PER" \
+                    and _titled(body, groups[-1]):
+                groups[-1].append(arg)  # "Presiden Republik Indonesia, Prabowo Subianto": the office, then its holder
+                continue
         groups.append([arg])
     return groups
+
+
+def _titled(body: str, group: list[Arg]) -> bool:
+    """A country or body named as part of an office ("Menteri Luar Negeri Rusia", "Ketua Komisi XI DPR")."""
+    head = group[0]
+    if head.entity is not None and head.entity.type == "PER":
+        return False
+    title = WORD.findall(_title_before(body, head.start).lower())
+    return bool(set(title) & words()["office"])
 
 
 def _bounds(body: str, words_: list) -> list[tuple[int, str]]:
@@ -815,7 +828,7 @@ def _appositive_head(ctx: Context, sent: Sentence, comma: int, acted_upon: bool)
     end, candidates = comma, []
     for _ in range(3):
         start, kind = _clause_start(sent, end)
-        segment = [g for g in sent.groups if start <= g[0].start and g[-1].end <= end and not _is_place(g)
+        segment = [g for g in sent.groups if start < g[-1].end <= end and g[0].start >= sent.start and not _is_place(g)
                    and (acted_upon or _head(g).kind != "target")
                    and not _preceded_by(ctx.body, g[0].start, prepositions)]
         if any(_is_verb(w.group(0)) for w in sent.words if start <= w.start() < end and w.group(0).islower()):
