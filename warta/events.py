@@ -98,6 +98,7 @@ class Sentence:
     groups: list                # list[list[Arg]]
     bounds: list                # clause boundaries: (char offset, kind) kind in speech|connector|punct
     triggers: list = None       # list[Trigger], filled once per sentence
+    low: list = None            # the words lower-cased
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -217,10 +218,13 @@ def _led_by(analysis: Analysis) -> dict[str, Entity]:
     return out
 
 
-def _phrases(body: str, words_: list, table: dict, capitalised: bool) -> list[tuple[int, int, str]]:
+def _phrases(body: str, words_: list, table: dict, capitalised: bool, low: Optional[list[str]] = None
+             ) -> list[tuple[int, int, str]]:
     """Longest phrases (up to four words) of ``words_`` found in ``table`` (keys lower-cased)."""
     firsts = _first_words(id(table), table)
-    low = [w.group(0).lower() for w in words_]
+    low = low if low is not None else [w.group(0).lower() for w in words_]
+    if firsts.isdisjoint(low):
+        return []
     out, i = [], 0
     while i < len(words_):
         if low[i] in firsts and not (capitalised and not words_[i].group(0)[0].isupper()):
@@ -304,7 +308,7 @@ def _common_words() -> frozenset[str]:
     return frozenset(out)
 
 
-def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) -> list[Arg]:
+def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, low: list[str]) -> list[Arg]:
     args = []
     index = cache.index
     for m, e in cache.mentions(start, end):
@@ -323,7 +327,7 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) ->
         if not any(s < m.end() and m.start() < e for s, e in taken):
             args.append(Arg(m.group(0), m.start(), m.end(), sector="CRM"))
             taken.append((m.start(), m.end()))
-    for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True):
+    for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True, low=low):
         if not any(s < e_ and s_ < e for s, e in taken):
             args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
             taken.append((s_, e_))
@@ -334,7 +338,7 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list) ->
             args.append(Arg(m.group(0), m.start(), m.end(), sector=_sector(m.group(0))))
             taken.append((m.start(), m.end()))
     table = _collective_table()
-    for s_, e_, key in _phrases(body, words_, table, capitalised=False):
+    for s_, e_, key in _phrases(body, words_, table, capitalised=False, low=low):
         if any(s < e_ and s_ < e for s, e in taken):
             continue
         text = body[s_:e_]
@@ -413,16 +417,19 @@ def _titled(body: str, group: list[Arg]) -> bool:
     return bool(set(title) & words()["office"])
 
 
-def _bounds(body: str, words_: list) -> list[tuple[int, str]]:
+def _bounds(words_: list, low: list[str]) -> list[tuple[int, str]]:
     classes = words()
+    speech, connector = classes["speech"], classes["connector"]
     out = []
-    for w in words_:
-        low = w.group(0).lower()
-        if low in classes["speech"]:
+    for w, lw in zip(words_, low):
+        if lw in speech:
             out.append((w.start(), "speech"))
-        elif low in classes["connector"]:
+        elif lw in connector:
             out.append((w.start(), "connector"))
     return out
+
+
+GLUED_MIN = 8
 
 
 class _SubWord:
@@ -447,7 +454,9 @@ def _read_words(body: str, start: int, end: int) -> list:
     """The sentence's words, glued words read as their pieces (the body is left as published)."""
     out: list = []
     for w in WORD.finditer(body, start, end):
-        spans = split_glued(w.group(0))
+        text = w.group(0)
+        # a glued pair worth reading apart has a verb form (six letters or more) in it: shorter words are whole
+        spans = split_glued(text) if len(text) >= GLUED_MIN else None
         if spans is None:
             out.append(w)
             continue
@@ -458,10 +467,11 @@ def _read_words(body: str, start: int, end: int) -> list:
 
 def _sentence(body: str, start: int, end: int, cache: ArticleCache) -> Sentence:
     words_ = _read_words(body, start, end)
-    args = _args(body, start, end, cache, words_)
+    low = [w.group(0).lower() for w in words_]
+    args = _args(body, start, end, cache, words_, low)
     punct = [(m.start(), "punct") for m in re.compile(r"[,;:\"“”]|\s-\s").finditer(body, start, end)]
-    bounds = sorted(_bounds(body, words_) + punct)
-    return Sentence(start, end, words_, _groups(body, args), bounds)
+    bounds = sorted(_bounds(words_, low) + punct)
+    return Sentence(start, end, words_, _groups(body, args), bounds, low=low)
 
 
 def _head(group: list[Arg]) -> Arg:
@@ -493,7 +503,7 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
     attributive = words()["attributive"]
     out: list[Trigger] = []
     for i, word in enumerate(words_):
-        candidates = _candidates(word.group(0).lower())
+        candidates = _candidates(sent.low[i])
         if not candidates or not _glued_trigger_ok(word):
             continue
         if any(s <= word.start() and word.end() <= e for s, e in spans):
