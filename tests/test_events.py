@@ -684,3 +684,15 @@ def test_office_then_comma_then_holder_is_one_participant():
                                    ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert [(e.type, e.actor.name, e.actor.code, e.target.name) for e in events] == \
         [("DISAPPROVE", "Alberto van Klaveren", "CHLGOV", "Peru")]
+
+
+def test_possessive_collectives_named_alliances_and_a_bare_presiden():
+    body = "Kedutaan Besar Chile mendesak warganya untuk meninggalkan Peru."
+    events = find_events(_analysis(body, ("E1", "Kedutaan Besar Chile", "ORG", ["Kedutaan Besar Chile"], "CL", None),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.target.name == "warganya" and demand.target.sector == "CVL"
+    body = "Aliansi Nasional Reformasi Hukum mendorong Presiden membentuk tim independen."
+    events = find_events(_analysis(body))
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.actor.sector == "CVL" and demand.target.sector == "GOV"

@@ -338,7 +338,10 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
             args.append(Arg(m.group(0), m.start(), m.end(), sector=_sector(m.group(0))))
             taken.append((m.start(), m.end()))
     table = _collective_table()
-    for s_, e_, key in _phrases(body, words_, table, capitalised=False, low=low):
+    firsts = _first_words(id(table), table)
+    # "warganya", "pasukannya": a collective with a possessive is that collective
+    low_own = [w[:-3] if w.endswith("nya") and w not in firsts and w[:-3] in firsts else w for w in low]
+    for s_, e_, key in _phrases(body, words_, table, capitalised=False, low=low_own):
         if any(s < e_ and s_ < e for s, e in taken):
             continue
         text = body[s_:e_]
