@@ -696,3 +696,20 @@ def test_possessive_collectives_named_alliances_and_a_bare_presiden():
     events = find_events(_analysis(body))
     demand = next(e for e in events if e.type == "DEMAND")
     assert demand.actor.sector == "CVL" and demand.target.sector == "GOV"
+
+
+def test_charges_without_an_agent_are_the_prosecutions_and_defendant_is_not_a_trigger():
+    body = "Kejaksaan Negeri Klaten menggelar sidang. Bayu Saputra didakwa menerima suap dari kontraktor."
+    events = find_events(_analysis(body, ("E1", "Kejaksaan Negeri Klaten", "ORG", ["Kejaksaan Negeri Klaten"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == \
+        [("DISAPPROVE", "Kejaksaan Negeri Klaten", "Bayu Saputra")]
+    body = "Terdakwa Bayu Saputra dibanding saksi lain lebih banyak diam."
+    events = find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert events == []
+
+
+def test_agent_described_then_named_by_initials():
+    body = "RK (25) dibunuh oleh suaminya, JN (37), di rumah kontrakan."
+    events = find_events(_analysis(body))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("ASSAULT", "JN", "RK")]

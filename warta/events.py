@@ -1051,10 +1051,18 @@ def _described_agent(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[
         gap = ctx.body[by.end():g[0].start]
         if re.search(r"[,;:.]", gap[:-2]) or len(WORD.findall(gap)) > 15:
             return None
-        if gap.rstrip().endswith(",") and _head(g).entity is not None and _head(g).entity.type == "PER" \
-                and re.match(r"\s*[,.]", ctx.body[g[-1].end:]):
+        if gap.rstrip().endswith(",") and _is_person(g) \
+                and re.match(r"\s*(?:\(\d{1,3}\)\s*)?[,.]", ctx.body[g[-1].end:]):
             return g
     return None
+
+
+def _is_person(group: list[Arg]) -> bool:
+    """A named person, or one named by initials ("JN (37)")."""
+    head = _head(group)
+    if head.entity is not None:
+        return head.entity.type == "PER"
+    return head.sector == "CRM" and not head.collective
 
 
 def _named_after(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
@@ -1340,7 +1348,10 @@ def _is_clause_head(sent: Sentence, trig: Trigger) -> bool:
 
 
 def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
-    """Who arrests, questions or sentences when no one is said to: the article's agency, else the state."""
+    """Who arrests, questions or sentences when no one is said to: the article's agency, else the state;
+    who charges ("didakwa", "dituntut"): the prosecution."""
+    if rule.mode == "prosecute" and rule.root in ("dakwa", "tuntut", "tuntutan") and ctx.focus:
+        return _prosecution(ctx)
     if rule.type not in ARREST_TYPES or not ctx.focus:
         return None
     if rule.mode == "sentence":
@@ -1354,6 +1365,16 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
     if ctx.agency is not None:
         return _actor(ctx, ctx.agency)
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
+
+
+def _prosecution(ctx: Context) -> Actor:
+    """The prosecution body the article names (Kejaksaan …, KPK), else "jaksa" of the focus country."""
+    for e in ctx.analysis.entities:
+        if e.type == "ORG" and e.mentions and re.search(r"kejaksaan|kejati|kejari|kejagung|\bkpk\b|jaksa",
+                                                        e.name + " " + e.mentions[0].text, re.I):
+            m = e.mentions[0]
+            return _actor(ctx, [Arg(m.text, m.start, m.end, entity=e)])
+    return Actor(name="jaksa", code=(alpha3(ctx.focus) or "") + "JUD", country=ctx.focus, sector="JUD")
 
 
 def _implicit_protesters(ctx: Context) -> Actor:
@@ -1510,12 +1531,13 @@ def _unmet_condition(ctx: Context, sent: Sentence, trig: Trigger) -> bool:
 
 
 def _alleged(sent: Sentence, trig: Trigger) -> bool:
-    """A crime only suspected or charged ("diduga menerima suap", "mendakwa X melakukan pencucian uang"):
+    """A crime only suspected, charged or asked to be found ("diduga menerima suap", "mendakwa X melakukan
+    pencucian uang", "menuntut agar … menyatakan terdakwa terbukti … memberikan suap"):
     PLOVER codes the accusation or the charge, not the crime as a fact."""
     if set(_before(sent.words, trig.index, 8)) & words()["allegation"]:
         return True
-    return any(o.rule.type == "DISAPPROVE" and o.rule.mode in ("accuse", "prosecute") and o.index < trig.index
-               for o in sent.triggers)
+    return any((o.rule.type == "DISAPPROVE" and o.rule.mode in ("accuse", "prosecute") or o.rule.type == "DEMAND")
+               and o.index < trig.index for o in sent.triggers)
 
 
 def _threatened(sent: Sentence, trig: Trigger) -> bool:
