@@ -713,3 +713,14 @@ def test_agent_described_then_named_by_initials():
     body = "RK (25) dibunuh oleh suaminya, JN (37), di rumah kontrakan."
     events = find_events(_analysis(body))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("ASSAULT", "JN", "RK")]
+
+
+def test_speaker_reporting_its_own_completed_deed_is_its_actor():
+    body = "Kementerian Kelautan dan Perikanan mengumumkan telah menangkap dua kapal berbendera Filipina."
+    events = find_events(_analysis(body, ("E1", "Kementerian Kelautan dan Perikanan", "ORG",
+                                          ["Kementerian Kelautan dan Perikanan"], "ID", None),
+                                   ("E2", "Filipina", "LOC", ["Filipina"], "PH", "country")))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.actor.name == "Kementerian Kelautan dan Perikanan"
+    body = "Bayu Saputra mengatakan menangkap ikan adalah hobinya."
+    assert find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None))) == []

@@ -48,7 +48,6 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
 OPEN_CALLS = {"call for"}
 ADDRESSED_MODES = {"questioning", "summons"}   # one questions or summons someone: no one named, no event   # "menyerukan gencatan senjata": a public call needs no addressee
-AUX_RULE = False
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -818,8 +817,8 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
             return g
     found = _pronoun(ctx, sent, clause_start, pos, acted_upon)
     kind = _clause_start(sent, pos)[1]
-    if AUX_RULE and found is None and kind == "speech" and clause_start > sent.start and not acted_upon \
-            and _only_auxiliaries(sent, clause_start, pos):
+    if found is None and kind == "speech" and clause_start > sent.start and not acted_upon \
+            and _reported_own_deed(sent, clause_start, pos):
         return _subject(ctx, sent, clause_start)  # "KKP mengumumkan telah menangkap …": the speaker acts
     if found is None and clause_start > sent.start and kind == "connector" \
             and not any(clause_start <= w.start() < pos for w in sent.words if _is_verb(w.group(0))):
@@ -861,6 +860,12 @@ def _only_auxiliaries(sent: Sentence, clause_start: int, pos: int) -> bool:
     """Only auxiliaries ("telah", "akan") between the word opening the clause and ``pos``."""
     between = [w.group(0).lower() for w in sent.words if clause_start < w.start() < pos]
     return all(w in words()["auxiliary"] for w in between)
+
+
+def _reported_own_deed(sent: Sentence, clause_start: int, pos: int) -> bool:
+    """"KKP mengumumkan telah menangkap …": a perfective auxiliary right after the speech verb."""
+    between = [w.group(0).lower() for w in sent.words if clause_start < w.start() < pos]
+    return bool(between) and all(w in words()["perfective"] for w in between)
 
 
 def _sentence_speaker(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
