@@ -724,3 +724,15 @@ def test_speaker_reporting_its_own_completed_deed_is_its_actor():
     assert arrest.actor.name == "Kementerian Kelautan dan Perikanan"
     body = "Bayu Saputra mengatakan menangkap ikan adalah hobinya."
     assert find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None))) == []
+
+
+def test_genitive_of_an_arrest_noun_is_the_one_arrested_unless_it_is_a_law_body():
+    body = "Polda Jambi menggelar jumpa pers. Pemeriksaan Bayu Saputra dilakukan di Klaten."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == \
+        [("INVESTIGATE", "Polda Jambi", "Bayu Saputra")]
+    body = "Hakim menyatakan Bayu Saputra bersalah terkait vonis bebas Joko Santoso."
+    events = find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E3", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
+    assert not [e for e in events if e.type == "COERCE"]

@@ -1171,10 +1171,15 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         if light:
             return _subject(ctx, sent, trig.start), _object(ctx, sent, trig.rule, trig.end), False
         genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
-        if genitive is not None:
+        patient = genitive is not None and trig.rule.type in ARREST_TYPES \
+            and _actor(ctx, genitive).sector not in LAW_SECTORS | {"GOV"}
+        if genitive is not None and not patient:
             return genitive, _object(ctx, sent, trig.rule, genitive[-1].end), False
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
             return None
+        if patient:  # "penangkapan Rizieq", "vonis Ronald": the one arrested or sentenced, not the doer
+            agent = _agent_after(ctx, sent, genitive[-1].end, trig.rule, nominal=True)
+            return agent, genitive, agent is None
         agent = _agent_after(ctx, sent, trig.end, trig.rule, nominal=True)
         return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
