@@ -736,3 +736,11 @@ def test_genitive_of_an_arrest_noun_is_the_one_arrested_unless_it_is_a_law_body(
     events = find_events(_analysis(body, ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
                                    ("E3", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
     assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_nominal_arrest_heading_its_clause():
+    body = "Polda Jambi menggelar jumpa pers. Penangkapan Bayu Saputra dilakukan di Klaten pada Senin."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.type, e.mode, e.actor.name, e.target.name) for e in events] == \
+        [("COERCE", "arrest", "Polda Jambi", "Bayu Saputra")]
