@@ -744,3 +744,16 @@ def test_nominal_arrest_heading_its_clause():
                                    ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     assert [(e.type, e.mode, e.actor.name, e.target.name) for e in events] == \
         [("COERCE", "arrest", "Polda Jambi", "Bayu Saputra")]
+
+
+def test_pronoun_tagged_as_a_name_and_absence_after_an_appositive():
+    body = ('Juru bicara Polda Jambi Budi Santoso berkata, "Pihaknya menangkap Bayu Saputra."')
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Pihaknya", "ORG", ["Pihaknya"], "ID", None),
+                                   ("E3", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert all(e.actor.name != "Pihaknya" for e in events)
+    body = "Staf khusus menteri, Bayu Saputra, kembali tak hadir dalam pemeriksaan penyidik Polda Jambi."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E3", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    defy = next(e for e in events if e.type == "REJECT")
+    assert defy.actor.name == "Bayu Saputra"

@@ -310,8 +310,9 @@ def _common_words() -> frozenset[str]:
 def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, low: list[str]) -> list[Arg]:
     args = []
     index = cache.index
+    pronouns = _pronouns()
     for m, e in cache.mentions(start, end):
-        if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya":
+        if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya" and m.text.lower() not in pronouns:
             entity = e
             if e.type == "LOC" and e.kind in (None, "place"):
                 entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
@@ -360,6 +361,13 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
 # "menangkap ZF (29)", "tersangka berinisial AR": a person named by initials, the way crime news names
 # suspects and victims (the NER rarely tags them); an age in brackets or "(ber)inisial" marks them.
 SUSPECT_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,4}(?=\s*\(\d{1,2}(?:\s*(?:tahun|th))?\))|(?<=inisial\s)[A-Z]{1,4}\b")
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    """Pronouns the NER sometimes tags as names ("Pihaknya"): read as pronouns, not as participants."""
+    classes = words()
+    return classes["pronoun_person"] | classes["pronoun_group"] | classes["pronoun_side"] | classes["pronoun_speaker"]
 
 
 @lru_cache(maxsize=1)
@@ -859,7 +867,8 @@ def _appositive_head(ctx: Context, sent: Sentence, comma: int, acted_upon: bool)
 def _only_auxiliaries(sent: Sentence, clause_start: int, pos: int) -> bool:
     """Only auxiliaries ("telah", "akan") between the word opening the clause and ``pos``."""
     between = [w.group(0).lower() for w in sent.words if clause_start < w.start() < pos]
-    return all(w in words()["auxiliary"] for w in between)
+    allowed = words()["auxiliary"] | words()["negation"]
+    return all(w in allowed for w in between)
 
 
 def _reported_own_deed(sent: Sentence, clause_start: int, pos: int) -> bool:
