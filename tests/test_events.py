@@ -756,4 +756,4 @@ def test_pronoun_tagged_as_a_name_and_absence_after_an_appositive():
     events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
                                    ("E3", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     defy = next(e for e in events if e.type == "REJECT")
-    assert defy.actor.name == "Bayu Saputra"
+    assert defy.actor.name == "Bayu Saputra" and defy.target.code == "IDNCOP"

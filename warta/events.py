@@ -1192,7 +1192,7 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         agent = _agent_after(ctx, sent, trig.end, trig.rule, nominal=True)
         return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
-    target = targets[0] if targets else _owned_body(ctx, sent, trig)
+    target = targets[0] if targets else _owned_body(ctx, sent, trig) or _object_owner(ctx, sent, trig)
     if target is None and trig.rule.type == "DEMAND":
         target = _addressee_after_complement(ctx, sent, trig) or _demanded_party(ctx, sent, trig)
     if target is None and trig.rule.mode == "confiscate":
@@ -1231,6 +1231,24 @@ def _addressee_after_complement(ctx: Context, sent: Sentence, trig: Trigger) -> 
             if ADDRESSEE.fullmatch(ctx.body[trig.end:g[0].start]) is None or _is_place(g):
                 return None
             return g
+    return None
+
+
+def _object_owner(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"tak hadir dalam pemeriksaan penyidik Kejagung", "mengabaikan panggilan KPK": for a row with object
+    words, the body named right after its object word (whose summons, call or ban it is)."""
+    if trig.rule.type != "REJECT" or not trig.rule.objects:
+        return None
+    for k in range(trig.index + 1, min(len(sent.words), trig.index + 5)):
+        if trig.rule.objects & set(analyse(sent.low[k])):
+            after = sent.words[k].end()
+            for g in sent.groups:
+                if g[0].start >= after:
+                    gap = ctx.body[after:g[0].start]
+                    named = _head(g).entity is not None or _head(g).kind == "agency"
+                    close = len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap)
+                    return g if close and named and not _is_place(g) else None
+            return None
     return None
 
 
