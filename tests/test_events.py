@@ -757,3 +757,18 @@ def test_pronoun_tagged_as_a_name_and_absence_after_an_appositive():
                                    ("E3", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     defy = next(e for e in events if e.type == "REJECT")
     assert defy.actor.name == "Bayu Saputra" and defy.target.code == "IDNCOP"
+
+
+def test_modal_needs_an_active_verb_and_court_reasoning_is_no_reaction():
+    speaker = Speaker(name="Budi Santoso", entity_id="E1")
+    body = '"Bahasa Chile harus tetap utama, dan Peru harus segera menarik pasukannya," kata Budi Santoso.'
+    quote_end = body.index('," kata')
+    analysis = _analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                         ("E2", "Chile", "LOC", ["Chile"], "CL", "country"),
+                         ("E3", "Peru", "LOC", ["Peru"], "PE", "country"))
+    analysis.quotes = [Quote(text=body[1:quote_end], start=1, end=quote_end, kind="direct", speaker=speaker)]
+    demands = [e.target.name for e in find_events(analysis) if e.type == "DEMAND"]
+    assert demands == ["Peru"]
+    body = "Hal yang memberatkan, Bayu Saputra tidak mendukung program pemerintah."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert not [e for e in events if e.type == "SUPPORT"]

@@ -1346,7 +1346,26 @@ def _modal_roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]
         return None
     if _head(addressee).entity is _head(speaker).entity:
         return None
+    if not _acts_next(sent, trig.index) or _modifies(ctx, sent, addressee):
+        return None  # "PHBS harus kembali dibiasakan", "bahasa Indonesia harus tetap utama": no one is asked to act
     return speaker, addressee, False
+
+
+def _acts_next(sent: Sentence, index: int) -> bool:
+    """An active verb follows the modal, past "bisa", "segera", "terus" …"""
+    for low in sent.low[index + 1:index + 4]:
+        if low in words()["modal_adverb"]:
+            continue
+        return low.startswith(("me", "ber")) and len(low) > 4
+    return False
+
+
+def _modifies(ctx: Context, sent: Sentence, group: list[Arg]) -> bool:
+    """The name qualifies a common noun before it ("bahasa Indonesia", "rupiah Indonesia")."""
+    before = WORD.findall(ctx.body[max(sent.start, group[0].start - 25):group[0].start])[-1:]
+    classes = words()
+    return bool(before) and before[0].islower() and not any(
+        before[0] in classes[c] for c in ("glue", "preposition", "speech", "connector", "function", "auxiliary"))
 
 
 def _nominal_after(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
@@ -1459,6 +1478,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if rule.type == "CRIME" and _alleged(sent, trig):
         return None
+    if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
+        return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     asked = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
     requested = demand_target if asked else None
     roles = _roles(ctx, sent, trig)
