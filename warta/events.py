@@ -476,12 +476,25 @@ def _read_words(body: str, start: int, end: int) -> list:
 
 
 def _sentence(body: str, start: int, end: int, cache: ArticleCache) -> Sentence:
+    return _complete(body, _sentence_words(body, start, end), cache)
+
+
+def _sentence_words(body: str, start: int, end: int) -> Sentence:
+    """A sentence with its words only (enough to find its triggers)."""
     words_ = _read_words(body, start, end)
-    low = [w.group(0).lower() for w in words_]
-    args = _args(body, start, end, cache, words_, low)
-    punct = [(m.start(), "punct") for m in re.compile(r"[,;:\"“”]|\s-\s").finditer(body, start, end)]
-    bounds = sorted(_bounds(words_, low) + punct)
-    return Sentence(start, end, words_, _groups(body, args), bounds, low=low)
+    return Sentence(start, end, words_, None, None, low=[w.group(0).lower() for w in words_])
+
+
+PUNCT_BOUND = re.compile(r"[,;:\"“”]|\s-\s")
+
+
+def _complete(body: str, sent: Sentence, cache: ArticleCache) -> Sentence:
+    """The sentence's participants (grouped into noun phrases) and clause boundaries."""
+    args = _args(body, sent.start, sent.end, cache, sent.words, sent.low)
+    punct = [(m.start(), "punct") for m in PUNCT_BOUND.finditer(body, sent.start, sent.end)]
+    sent.bounds = sorted(_bounds(sent.words, sent.low) + punct)
+    sent.groups = _groups(body, args)
+    return sent
 
 
 def _head(group: list[Arg]) -> Arg:
@@ -602,16 +615,52 @@ def _before(words_, i: int, n: int) -> list[str]:
 
 @dataclass
 class Context:
+    """What the coder knows while reading an article.
+
+    The memory of earlier sentences (last person, group and collective named; their groups) is filled
+    lazily: a sentence without a trigger is read for its participants only when a later trigger asks
+    for that memory (most never do, and reading participants is the costly part)."""
+
     analysis: Analysis
     body: str
     focus: Optional[str]              # ISO alpha-2 of the article's focus country
     agency: Optional[list[Arg]]       # the article's acting law-enforcement body
     countries: dict[str, str]         # lower-cased country names -> alpha-2
-    last_person: Optional[list[Arg]] = None
-    last_group: Optional[list[Arg]] = None
-    last_people: Optional[list[Arg]] = None   # the last collective named (who "mereka" undergo as)
-    groups_before: list = None        # groups of the sentences read so far (for possessors)
     culprit: Optional[list[Arg]] = None       # who last did a deed or was arrested for one ("pelaku")
+    cache: Optional["ArticleCache"] = None
+    pending: list = dataclasses.field(default_factory=list)   # sentences read but not yet remembered
+    _last_person: Optional[list[Arg]] = None
+    _last_group: Optional[list[Arg]] = None
+    _last_people: Optional[list[Arg]] = None  # the last collective named (who "mereka" undergo as)
+    _groups_before: list = dataclasses.field(default_factory=list)  # groups of the sentences read so far
+
+    def _recall(self) -> None:
+        for sent in self.pending:
+            if sent.groups is None:
+                _complete(self.body, sent, self.cache)
+            _remember(self, sent)
+            self._groups_before.extend(sent.groups)
+        self.pending.clear()
+
+    @property
+    def last_person(self) -> Optional[list[Arg]]:
+        self._recall()
+        return self._last_person
+
+    @property
+    def last_group(self) -> Optional[list[Arg]]:
+        self._recall()
+        return self._last_group
+
+    @property
+    def last_people(self) -> Optional[list[Arg]]:
+        self._recall()
+        return self._last_people
+
+    @property
+    def groups_before(self) -> list:
+        self._recall()
+        return self._groups_before
 
 
 def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
@@ -1442,23 +1491,24 @@ def _implicit_protesters(ctx: Context) -> Actor:
 def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     analysis = _body_view(analysis)
     body = analysis.article.body
-    ctx = Context(analysis, body, _focus_country(analysis), None, country_names(), groups_before=[])
+    cache = ArticleCache.build(analysis)
+    ctx = Context(analysis, body, _focus_country(analysis), None, country_names(), cache=cache)
     focus_place = _focus_place(analysis)
     ctx.agency = _lead_agency(analysis, ctx.focus)
-    cache = ArticleCache.build(analysis)
     events: list[tuple[Event, bool]] = []
     persons = frozenset(e.id for e in analysis.entities if e.type == "PER")
     for s_start, s_end in sentence_spans(analysis.article.body, nlp_doc):
-        sent = _sentence(body, s_start, s_end, cache)
+        sent = _sentence_words(body, s_start, s_end)
         demand_target: Optional[list[Arg]] = None
         sent.triggers = _triggers(body, sent, cache)
+        if sent.triggers:
+            _complete(body, sent, cache)
         for trig in sent.triggers:
             for coded in _code(ctx, sent, trig, focus_place, demand_target) or ():
                 _add(events, *coded, persons)
             if trig.rule.type == "DEMAND":
                 demand_target = _object(ctx, sent, trig.rule, trig.end)
-        _remember(ctx, sent)
-        ctx.groups_before.extend(sent.groups)
+        ctx.pending.append(sent)  # remembered when a later sentence asks (Context._recall)
     explicit_protest = any(e.type == "PROTEST" and e.actor.entity_id or e.type == "PROTEST" and
                            e.actor.name != "pengunjuk rasa" for e, _ in events)
     return [event for event, _ in events
@@ -1706,11 +1756,11 @@ def _remember(ctx: Context, sent: Sentence) -> None:
     for g in sent.groups:
         head = _head(g)
         if head.entity is not None and head.entity.type == "PER":
-            ctx.last_person = g
+            ctx._last_person = g
         elif (head.entity is not None and head.entity.type == "ORG") or (head.collective and head.kind != "target"):
-            ctx.last_group = g
+            ctx._last_group = g
         if head.collective and head.sector in ("CRM", "CVL", "OPP", "EDU"):
-            ctx.last_people = g
+            ctx._last_people = g
 
 
 def _add(events: list[tuple[Event, bool]], event: Event, stated: bool, persons: frozenset[str]) -> None:
