@@ -772,3 +772,11 @@ def test_modal_needs_an_active_verb_and_court_reasoning_is_no_reaction():
     body = "Hal yang memberatkan, Bayu Saputra tidak mendukung program pemerintah."
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_subject_before_a_relative_clause_set_off_by_commas():
+    body = "Bayu Saputra, yang merupakan mantan pejabat, menolak panggilan Polda Jambi."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    reject = next(e for e in events if e.type == "REJECT")
+    assert reject.actor.name == "Bayu Saputra"

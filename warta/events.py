@@ -900,9 +900,12 @@ def _appositive_head(ctx: Context, sent: Sentence, comma: int, acted_upon: bool)
         segment = [g for g in sent.groups if start < g[-1].end <= end and g[0].start >= sent.start and not _is_place(g)
                    and (acted_upon or _head(g).kind != "target")
                    and not _preceded_by(ctx.body, g[0].start, prepositions)]
-        if any(_is_verb(w.group(0)) for w in sent.words if start <= w.start() < end and w.group(0).islower()):
+        inside = [w.group(0) for w in sent.words if start <= w.start() < end]
+        relative = bool(inside) and inside[0].lower() == "yang"  # ", yang merupakan …,": a relative clause, skipped
+        if not relative and any(_is_verb(w) for w in inside if w.islower()):
             break
-        candidates.append(segment)
+        if not relative:
+            candidates.append(segment)
         if start <= sent.start or kind != "punct" or ctx.body[start] != ",":
             break
         end = start
