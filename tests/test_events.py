@@ -780,3 +780,13 @@ def test_subject_before_a_relative_clause_set_off_by_commas():
                                    ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     reject = next(e for e in events if e.type == "REJECT")
     assert reject.actor.name == "Bayu Saputra"
+
+
+def test_office_with_itu_refers_back_to_its_holder():
+    body = ("Presiden Chile Gabriel Boric tiba di Lima pada Senin. "
+            "Presiden itu kemudian mengecam Peru atas insiden perbatasan.")
+    events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], "CL", None),
+                                   ("E2", "Lima", "LOC", ["Lima"], "PE", "city"),
+                                   ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
+    criticism = next(e for e in events if e.type == "DISAPPROVE")
+    assert criticism.actor.name == "Gabriel Boric" and criticism.target.name == "Peru"

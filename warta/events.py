@@ -1707,6 +1707,8 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
     arg = group[0]
     classes = words()
     noun = arg.text.lower().split()[-1]  # "yang bersangkutan": the person concerned
+    if noun in classes["office"] and re.match(r"\s+(?:itu|tersebut)\b", ctx.body[arg.end:arg.end + 12]):
+        return _office_holder(ctx, sent, arg, noun) or group  # "Presiden itu": the president named before
     if noun not in classes["role_anaphor"] and not (
             noun in classes["person_noun"] and re.match(r"\s+(?:itu|tersebut|ini)\b", ctx.body[arg.end:arg.end + 12])):
         return group
@@ -1729,6 +1731,20 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
         if len(g) == 1 and g[0].collective and g[0].text.lower() in classes["person_noun"]:
             return g
     return group
+
+
+def _office_holder(ctx: Context, sent: Sentence, arg: Arg, office: str) -> Optional[list[Arg]]:
+    """The nearest earlier person whose title or role names ``office``."""
+    earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= arg.start]
+    for g in reversed(earlier):
+        head = _head(g)
+        if head.entity is None or head.entity.type != "PER":
+            continue
+        titles = " ".join([head.entity.role or ""] + [_title_before(ctx.body, m.start) for m in head.entity.mentions[:3]]
+                          + [_title_before(ctx.body, g[0].start)])
+        if office in titles.lower().split():
+            return g
+    return None
 
 
 def _culprit_band(ctx: Context, arg: Arg) -> Optional[list[Arg]]:
