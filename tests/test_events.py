@@ -790,3 +790,15 @@ def test_office_with_itu_refers_back_to_its_holder():
                                    ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
     criticism = next(e for e in events if e.type == "DISAPPROVE")
     assert criticism.actor.name == "Gabriel Boric" and criticism.target.name == "Peru"
+
+
+def test_bare_korban_refers_back_to_the_victim_named_before():
+    body = ("Warga Distrik Sugapa, Yohanes Kogoya, hilang sejak Senin. "
+            "Korban dianiaya oleh prajurit TNI hingga tewas.")
+    events = find_events(_analysis(body, ("E1", "Yohanes Kogoya", "PER", ["Yohanes Kogoya"], None, None),
+                                   ("E2", "TNI", "ORG", ["TNI"], "ID", None)))
+    beating = next(e for e in events if e.type == "ASSAULT")
+    assert beating.target.name == "Yohanes Kogoya" and beating.actor.code == "IDNMIL"
+    body = "Dua korban dianiaya oleh prajurit TNI."
+    events = find_events(_analysis(body, ("E2", "TNI", "ORG", ["TNI"], "ID", None)))
+    assert next(e for e in events if e.type == "ASSAULT").target.name == "korban"

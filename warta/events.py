@@ -1707,6 +1707,12 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
     arg = group[0]
     classes = words()
     noun = arg.text.lower().split()[-1]  # "yang bersangkutan": the person concerned
+    if noun in classes["victim_anaphor"] and not re.match(r"\s+(?:itu|tersebut)?\s*(?:berinisial|bernama|,|[A-Z])",
+                                                          ctx.body[arg.end:arg.end + 30]):
+        before = WORD.findall(ctx.body[max(0, arg.start - 25):arg.start])[-1:]
+        if not (before and (before[0].isdigit() or before[0].lower() in classes["plural"])):
+            return _victim(ctx, sent, arg) or group
+        return group
     if noun in classes["office"] and re.match(r"\s+(?:itu|tersebut)\b", ctx.body[arg.end:arg.end + 12]):
         return _office_holder(ctx, sent, arg, noun) or group  # "Presiden itu": the president named before
     if noun not in classes["role_anaphor"] and not (
@@ -1731,6 +1737,18 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
         if len(g) == 1 and g[0].collective and g[0].text.lower() in classes["person_noun"]:
             return g
     return group
+
+
+def _victim(ctx: Context, sent: Sentence, arg: Arg) -> Optional[list[Arg]]:
+    """"korban" -> the nearest earlier private person who is not the culprit."""
+    culprit = _head(ctx.culprit).entity if ctx.culprit else None
+    earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= arg.start]
+    for g in reversed(earlier):
+        head = _head(g)
+        if head.entity is not None and head.entity.type == "PER" and head.entity is not culprit \
+                and _actor(ctx, g).sector in PRIVATE_SECTORS | {"REB"}:
+            return g
+    return None
 
 
 def _office_holder(ctx: Context, sent: Sentence, arg: Arg, office: str) -> Optional[list[Arg]]:
