@@ -802,3 +802,10 @@ def test_bare_korban_refers_back_to_the_victim_named_before():
     body = "Dua korban dianiaya oleh prajurit TNI."
     events = find_events(_analysis(body, ("E2", "TNI", "ORG", ["TNI"], "ID", None)))
     assert next(e for e in events if e.type == "ASSAULT").target.name == "korban"
+
+
+def test_ministry_acronyms_are_government_and_aid_of_basic_needs():
+    body = "Kemensos mendistribusikan kebutuhan dasar kepada para korban bencana."
+    events = find_events(_analysis(body, ("E1", "Kemensos", "ORG", ["Kemensos"], "ID", None)))
+    aid = next(e for e in events if e.type == "AID")
+    assert aid.actor.code == "IDNGOV" and aid.target.sector == "CVL"
