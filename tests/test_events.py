@@ -809,3 +809,8 @@ def test_ministry_acronyms_are_government_and_aid_of_basic_needs():
     events = find_events(_analysis(body, ("E1", "Kemensos", "ORG", ["Kemensos"], "ID", None)))
     aid = next(e for e in events if e.type == "AID")
     assert aid.actor.code == "IDNGOV" and aid.target.sector == "CVL"
+
+
+def test_an_arrest_with_no_one_arrested_is_no_event():
+    body = "Bayu Saputra jatuh ke tebing, lalu sebatang pohon menahan tubuhnya."
+    assert find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None))) == []

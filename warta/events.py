@@ -47,7 +47,8 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
 OPEN_CALLS = {"call for"}
-ADDRESSED_MODES = {"questioning", "summons"}   # one questions or summons someone: no one named, no event   # "menyerukan gencatan senjata": a public call needs no addressee
+# Acts done to someone: with no one named as undergoing them there is no event to code ("pohon menahan …").
+ADDRESSED_MODES = {"questioning", "summons", "arrest", "suspect named", "sentence", "dismissal", "expulsion"}
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
