@@ -47,8 +47,10 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
 OPEN_CALLS = {"call for"}
-# Acts done to someone: with no one named as undergoing them there is no event to code ("pohon menahan …").
-ADDRESSED_MODES = {"questioning", "summons", "arrest", "suspect named", "sentence", "dismissal", "expulsion"}
+ADDRESSED_MODES = {"questioning", "summons"}   # one questions or summons someone: no one named, no event
+# Acts done to someone: a verb of them with no one named as undergoing it is no event ("pohon menahan …");
+# a noun of them may count operations ("melakukan 1.201 operasi tangkap tangan").
+DONE_TO_MODES = {"arrest", "suspect named", "sentence", "dismissal", "expulsion"}
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
@@ -1605,7 +1607,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         target = _struck_country(ctx, sent, trig, actor)
     if target is None and rule.type == "AID" and not implicit:
         target = _residents(ctx, sent, trig)
-    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or rule.mode in ADDRESSED_MODES or rule.type == "ASSAULT" and trig.voice == "nominal"
+    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or (rule.mode in ADDRESSED_MODES or rule.mode in DONE_TO_MODES and trig.voice != "nominal") or rule.type == "ASSAULT" and trig.voice == "nominal"
                            and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
