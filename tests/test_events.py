@@ -814,3 +814,14 @@ def test_ministry_acronyms_are_government_and_aid_of_basic_needs():
 def test_an_arrest_with_no_one_arrested_is_no_event():
     body = "Bayu Saputra jatuh ke tebing, lalu sebatang pohon menahan tubuhnya."
     assert find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None))) == []
+
+
+def test_an_office_named_without_a_country_is_a_home_office():
+    body = ("Presiden Prabowo Subianto menelepon Presiden Amerika Serikat Donald Trump. "
+            "Amerika Serikat dan Washington kembali disebut. Prabowo juga mengecam Israel.")
+    events = find_events(_analysis(body, ("E1", "Prabowo Subianto", "PER", ["Prabowo Subianto", "Prabowo"], None, None),
+                                   ("E2", "Donald Trump", "PER", ["Donald Trump"], None, None),
+                                   ("E3", "Amerika Serikat", "LOC", ["Amerika Serikat"], "US", "country"),
+                                   ("E4", "Israel", "LOC", ["Israel"], "IL", "country")))
+    criticism = next(e for e in events if e.type == "DISAPPROVE")
+    assert criticism.actor.country == "ID" and criticism.actor.code == "IDNGOV"

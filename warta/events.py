@@ -40,6 +40,7 @@ PEOPLE_UNITS = {"orang", "pasukan", "personel", "prajurit", "tentara", "aktivis"
 QUAD = {**{f"{i:02d}": 1 for i in range(1, 5)}, **{f"{i:02d}": 2 for i in range(5, 9)},
         **{f"{i:02d}": 3 for i in range(9, 14)}, **{f"{i:02d}": 4 for i in range(14, 21)}}
 LAW_SECTORS = {"COP", "JUD", "MIL"}
+HOME = "ID"   # the press's own country: offices named without a country are its own
 STATE_SECTORS = {"GOV", "MIL", None}
 ARREST_TYPES = {"COERCE", "INVESTIGATE"}
 INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a preposition ("ke Rusia")
@@ -688,6 +689,8 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     else:
         sector = _sector(head.text) or head.sector or _sector(" ".join(a.text for a in group)) \
             or _sector(title + " " + role)
+        if sector is None and head.entity is not None and head.entity.type == "PER":
+            sector = _sector(" ".join(_title_before(body, m.start) for m in head.entity.mentions[:5]))
     igo = _igo(group)
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
@@ -742,7 +745,22 @@ def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
     for name, code in ctx.countries.items():
         if " " in name and name in low:
             return code
+    head = _head(group)
+    if head.entity is not None and head.entity.type == "PER":
+        return _person_country(ctx, head.entity) or ctx.focus
     return ctx.focus
+
+
+def _person_country(ctx: Context, person: Entity) -> Optional[str]:
+    """A person's country from the titles of all their mentions; an office named with no country is a
+    home office (the Indonesian press writes "Presiden Prabowo" but "Presiden AS Donald Trump")."""
+    titles = " ".join([person.role or ""] + [_title_before(ctx.body, m.start) for m in person.mentions[:5]]).lower()
+    for w in WORD.findall(titles):
+        if w in ctx.countries:
+            return ctx.countries[w]
+    if set(WORD.findall(titles)) & words()["office"]:
+        return HOME
+    return None
 
 
 @lru_cache(maxsize=1)
