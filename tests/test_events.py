@@ -825,3 +825,12 @@ def test_an_office_named_without_a_country_is_a_home_office():
                                    ("E4", "Israel", "LOC", ["Israel"], "IL", "country")))
     criticism = next(e for e in events if e.type == "DISAPPROVE")
     assert criticism.actor.country == "ID" and criticism.actor.code == "IDNGOV"
+
+
+def test_idioms_and_bodies_with_an_acronym_inside():
+    body = "Nenek Li mencuri perhatian publik di Hunan."
+    assert find_events(_analysis(body, ("E1", "Li", "PER", ["Li"], "CN", None))) == []
+    body = "Bayu Saputra ditangkap Direktorat Jenderal (Ditjen) Imigrasi di bandara."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert "Imigrasi" in arrest.actor.name and arrest.actor.sector == "GOV"

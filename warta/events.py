@@ -377,7 +377,8 @@ def _pronouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _unnamed_bodies() -> re.Pattern:
     """Two or more capitalised words (an institution the NER missed: "Komisi Yudisial (KY)")."""
-    return re.compile(r"(?<![A-Z0-9_-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+))*\s+[A-Z][\w-]+(?:\s*\([A-Z][\w-]+\))?")
+    return re.compile(r"(?<![A-Z0-9_-])[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]*|dan|\d+|\([A-Z][\w-]+\)))*\s+[A-Z][\w-]+"
+                      r"(?:\s*\([A-Z][\w-]+\))?")
 
 
 def _known_entity(cache: ArticleCache, surface: str) -> Entity:
