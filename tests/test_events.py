@@ -834,3 +834,17 @@ def test_idioms_and_bodies_with_an_acronym_inside():
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     arrest = next(e for e in events if e.type == "COERCE")
     assert "Imigrasi" in arrest.actor.name and arrest.actor.sector == "GOV"
+
+
+def test_role_noun_refers_to_the_person_the_article_so_titles_and_the_trial_court_sentences():
+    body = ("Pengadilan Tipikor Jakarta menggelar sidang. Terdakwa Bayu Saputra hadir bersama Joko Santoso. "
+            "Terdakwa Bayu Saputra menangis. Kemudian, Terdakwa meminta kepada Rudi Hartono agar membantu. "
+            "Sebelumnya, Bayu Saputra divonis hukuman penjara.")
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None),
+                                   ("E3", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                                   ("E4", "Mahkamah Agung", "ORG", [], "ID", None)))
+    demand = next(e for e in events if e.type == "DEMAND")
+    assert demand.actor.name == "Bayu Saputra" and demand.target.name == "Rudi Hartono"
+    verdict = next(e for e in events if e.mode == "sentence")
+    assert verdict.actor.name == "Pengadilan Tipikor Jakarta"

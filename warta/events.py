@@ -1477,6 +1477,9 @@ def _is_clause_head(sent: Sentence, trig: Trigger) -> bool:
     return len(between) <= 1
 
 
+COURT = re.compile(r"Pengadilan(?:\s+(?:[A-Z][\w-]*|\([A-Z]+\)))+")
+
+
 def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
     """Who arrests, questions or sentences when no one is said to: the article's agency, else the state;
     who charges ("didakwa", "dituntut"): the prosecution."""
@@ -1485,9 +1488,16 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
     if rule.type not in ARREST_TYPES or not ctx.focus:
         return None
     if rule.mode == "sentence":
-        court = next((e for e in ctx.analysis.entities if e.type == "ORG" and
-                      _sector(e.name + " " + " ".join(m.text for m in e.mentions)) == "JUD" and
-                      re.search(r"pengadilan|mahkamah|court", e.name, re.I)), None)
+        courts = [e for e in ctx.analysis.entities if e.type == "ORG" and e.mentions and
+                  _sector(e.name + " " + " ".join(m.text for m in e.mentions)) == "JUD" and
+                  re.search(r"pengadilan|mahkamah|court|tipikor", e.name, re.I)]
+        # the trial court over a high court named in passing ("mantan pejabat Mahkamah Agung")
+        court = min(courts, key=lambda e: (not re.search(r"pengadilan|tipikor", e.name, re.I), -len(e.mentions)),
+                    default=None)
+        trial = COURT.search(ctx.body)
+        if trial is not None and (court is None or not re.search(r"pengadilan|tipikor", court.name, re.I)):
+            return Actor(name=trial.group(0), code=(alpha3(ctx.focus) or "") + "JUD", country=ctx.focus,
+                         sector="JUD")  # a trial court the NER did not tag
         if court is not None:
             return _actor(ctx, [Arg(court.mentions[0].text, court.mentions[0].start, court.mentions[0].end,
                                     entity=court)])
@@ -1746,19 +1756,46 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
     after = ctx.body[arg.end:arg.end + 40]
     if re.match(r"\s+(?:berinisial\s+|bernama\s+|,\s*)?[A-Z]", after):
         return group  # named right there
+    titled = _titled_person(ctx, noun)
+    if titled is not None:
+        return titled  # "Terdakwa meminta …" where the article writes "Terdakwa Zarof Ricar"
     if ctx.culprit is not None and ctx.culprit[-1].end <= arg.start and ctx.culprit is not group:
         return ctx.culprit  # the doer of the deed reported, or the one arrested for it
     earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= arg.start]
+    speakers = {q.speaker.entity_id for q in ctx.analysis.quotes if q.speaker is not None and q.speaker.entity_id}
     for g in reversed(earlier):
         head = _head(g)
-        if head.entity is not None and head.entity.type == "PER":
+        if head.entity is not None and head.entity.type == "PER" and head.entity.id not in speakers:
             actor = _actor(ctx, g)
-            if actor.sector in PRIVATE_SECTORS:
+            if actor.sector in PRIVATE_SECTORS or _former(ctx, head.entity):
                 return g
     for g in reversed(earlier):
         if len(g) == 1 and g[0].collective and g[0].text.lower() in classes["person_noun"]:
             return g
     return group
+
+
+def _titled_person(ctx: Context, noun: str) -> Optional[list[Arg]]:
+    """The one person the article titles with the role noun ("Terdakwa Zarof Ricar", "tersangka Budi")."""
+    counts = []
+    for e in ctx.analysis.entities:
+        if e.type != "PER" or not e.mentions:
+            continue
+        n = sum(noun in WORD.findall(_title_before(ctx.body, m.start).lower()) for m in e.mentions)
+        if n:
+            counts.append((n, e))
+    counts.sort(key=lambda c: -c[0])
+    if not counts or len(counts) > 1 and counts[1][0] == counts[0][0]:
+        return None  # no one, or two people as often so titled: the noun does not pick one
+    found = counts[0][1]
+    m = found.mentions[0]
+    return [Arg(m.text, m.start, m.end, entity=found)]
+
+
+def _former(ctx: Context, person: Entity) -> bool:
+    """A former official ("mantan pejabat MA", "eks Sekretaris MA"): no longer speaking for an office."""
+    titles = " ".join([person.role or ""] + [_title_before(ctx.body, m.start) for m in person.mentions[:3]]).lower()
+    return bool({"mantan", "eks", "bekas"} & set(WORD.findall(titles)))
 
 
 def _victim(ctx: Context, sent: Sentence, arg: Arg) -> Optional[list[Arg]]:
