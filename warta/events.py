@@ -1730,9 +1730,9 @@ PRIVATE_SECTORS = {None, "CRM", "CVL", "BUS", "EDU", "PTY"}
 def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Optional[list[Arg]]:
     """A bare role noun ("pelaku", "tersangka", "pria itu") -> the person it refers back to.
 
-    The nearest earlier person named in the article who holds no office (officials report, they are not
-    "the suspect"), else the nearest earlier person noun ("seorang pria"); plural or named roles
-    ("empat tersangka", "tersangka YI") stay as they are.
+    The person the article titles with that noun, else the culprit of the deed reported before, else the
+    nearest earlier person noun ("seorang pria"); plural or named roles ("empat tersangka", "tersangka YI")
+    stay as they are.
     """
     if not group or len(group) != 1 or not group[0].collective:
         return group
@@ -1762,13 +1762,8 @@ def _antecedent(ctx: Context, sent: Sentence, group: Optional[list[Arg]]) -> Opt
     if ctx.culprit is not None and ctx.culprit[-1].end <= arg.start and ctx.culprit is not group:
         return ctx.culprit  # the doer of the deed reported, or the one arrested for it
     earlier = [g for g in ctx.groups_before + sent.groups if g[-1].end <= arg.start]
-    speakers = {q.speaker.entity_id for q in ctx.analysis.quotes if q.speaker is not None and q.speaker.entity_id}
-    for g in reversed(earlier):
-        head = _head(g)
-        if head.entity is not None and head.entity.type == "PER" and head.entity.id not in speakers:
-            actor = _actor(ctx, g)
-            if actor.sector in PRIVATE_SECTORS or _former(ctx, head.entity):
-                return g
+    # (No fall-back to the nearest private person named: in reported speech that is as often the witness
+    # quoted as the culprit.)
     for g in reversed(earlier):
         if len(g) == 1 and g[0].collective and g[0].text.lower() in classes["person_noun"]:
             return g
@@ -1790,12 +1785,6 @@ def _titled_person(ctx: Context, noun: str) -> Optional[list[Arg]]:
     found = counts[0][1]
     m = found.mentions[0]
     return [Arg(m.text, m.start, m.end, entity=found)]
-
-
-def _former(ctx: Context, person: Entity) -> bool:
-    """A former official ("mantan pejabat MA", "eks Sekretaris MA"): no longer speaking for an office."""
-    titles = " ".join([person.role or ""] + [_title_before(ctx.body, m.start) for m in person.mentions[:3]]).lower()
-    return bool({"mantan", "eks", "bekas"} & set(WORD.findall(titles)))
 
 
 def _victim(ctx: Context, sent: Sentence, arg: Arg) -> Optional[list[Arg]]:
