@@ -848,3 +848,9 @@ def test_role_noun_refers_to_the_person_the_article_so_titles_and_the_trial_cour
     assert demand.actor.name == "Bayu Saputra" and demand.target.name == "Rudi Hartono"
     verdict = next(e for e in events if e.mode == "sentence")
     assert verdict.actor.name == "Pengadilan Tipikor Jakarta"
+
+
+def test_noun_of_action_after_a_setting_noun_is_no_deed():
+    body = "Bayu Saputra tidak mendukung upaya pemerintah melakukan pemberantasan korupsi."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert not [e for e in events if e.type == "CRIME"]

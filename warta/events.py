@@ -1247,6 +1247,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         # "JN menjalani pemeriksaan di Polda": the subject undergoes it, as with a passive
         agent = _agent_after(ctx, sent, trig.end, trig.rule)
         return agent, _subject(ctx, sent, trig.start, acted_upon=True), agent is None
+    if trig.voice == "nominal" and set(_before(sent.words, trig.index, 1)) & classes["setting_noun"]:
+        return None  # "melakukan pemberantasan korupsi", "tindak pidana korupsi": a setting, not the deed
     if trig.voice == "nominal":
         light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
