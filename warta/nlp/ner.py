@@ -1,9 +1,13 @@
 """Named entities (PER, ORG, LOC) for Indonesian news, with offsets.
 
 The tagger is a linear-chain CRF (CRFsuite) over the features of
-``warta.nlp.features``; the model and its word resources live in
-``warta/models/ner`` and are trained by ``warta train ner``
-(``warta.nlp.train``).  The model is loaded lazily, once per process.
+``warta.nlp.features``, combined per token with a character-aware BiLSTM
+(``warta.nlp.neural``, numpy forward pass) when ``neural.npz`` ships next to
+it: the CRF's marginals and the network's probabilities are averaged
+log-linearly and decoded into valid BIO tags.  Without ``neural.npz`` the CRF
+tags alone.  The model and its word resources live in ``warta/models/ner``
+and are trained by ``warta train ner`` (``warta.nlp.train``).  The model is
+loaded lazily, once per process.
 """
 from __future__ import annotations
 
@@ -13,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+import numpy as np
 import pycrfsuite
 
 from warta.nlp.features import Featurizer, Resources
+from warta.nlp.neural import NEURAL_FILE, TAGS, NeuralTagger, ensemble, viterbi_bio_many
 from warta.nlp.postprocess import bio_to_spans, postprocess
 from warta.nlp.tokens import Sentence, Token, sentences as split_text
 from warta.records import Record
@@ -47,7 +53,8 @@ class NlpDoc(Record):
 
 
 class NerModel:
-    """A trained CRF tagger with its feature resources."""
+    """A trained CRF tagger with its feature resources, and the BiLSTM averaged
+    with it when ``neural.npz`` is present."""
 
     def __init__(self, directory: Path | str = MODEL_DIR) -> None:
         self.directory = Path(directory)
@@ -62,15 +69,48 @@ class NerModel:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self._lock = threading.Lock()
+        self._crf_labels = frozenset(self.tagger.labels())
+        # the BiLSTM of warta.nlp.neural, averaged with the CRF's marginals (optional)
+        self.neural: Optional[NeuralTagger] = None
+        self.neural_weight, self.neural_mode = 0.0, "geometric"
+        if (self.directory / NEURAL_FILE).exists():
+            self.neural = NeuralTagger(self.directory / NEURAL_FILE, self.resources.capitals)
+            info = self.meta.get("neural", {})
+            self.neural_weight = float(info.get("weight", 0.5))
+            self.neural_mode = info.get("mode", "geometric")
 
-    def tag_raw(self, words: list[str]) -> list[str]:
-        """The CRF's BIO tags for one tokenised sentence, without post-processing."""
+    def tag_raw_crf(self, words: list[str]) -> list[str]:
+        """The CRF's own BIO tags (its Viterbi path) for one sentence, without post-processing."""
         if not words:
             return []
         feats = self.featurizer.sentence(words)
         with self._lock:  # a CRFsuite tagger is not thread-safe
             tags = self.tagger.tag(feats)
         return _repair(tags)
+
+    def tag_raw(self, words: list[str]) -> list[str]:
+        """BIO tags for one tokenised sentence, without post-processing."""
+        return self.tag_raw_many([words])[0]
+
+    def tag_raw_many(self, sents: list[list[str]]) -> list[list[str]]:
+        """BIO tags per sentence before post-processing: the CRF+network ensemble
+        when the network is shipped (``neural.npz``), else the CRF alone."""
+        if self.neural is None:
+            return [self.tag_raw_crf(s) for s in sents]
+        nn = self.neural.probabilities(sents)
+        return viterbi_bio_many([ensemble(self.marginals(s), p, self.neural_weight, self.neural_mode)
+                                 for s, p in zip(sents, nn)])
+
+    def marginals(self, words: list[str]) -> np.ndarray:
+        """The CRF's per-token tag marginals, (tokens x 7) in ``neural.TAGS`` order."""
+        if not words:
+            return np.zeros((0, len(TAGS)), np.float32)
+        feats = self.featurizer.sentence(words)
+        known = self._crf_labels
+        with self._lock:
+            self.tagger.set(feats)
+            out = [[self.tagger.marginal(t, i) if t in known else 0.0 for t in TAGS] for i in range(len(words))]
+        return np.array(out, dtype=np.float32)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags for one tokenised sentence (post-processed as a one-sentence document)."""
@@ -80,7 +120,7 @@ class NerModel:
         """BIO tags for the sentences of one document, post-processed together
         (``warta.nlp.postprocess``: the same name is tagged alike throughout)."""
         sents = [list(s) for s in sents]
-        return postprocess(sents, [self.tag_raw(s) for s in sents])
+        return postprocess(sents, self.tag_raw_many(sents))
 
     def entities(self, text: str, sents: list[Sentence]) -> list[EntitySpan]:
         out: list[EntitySpan] = []

@@ -17,7 +17,11 @@ Steps, all deterministic (fixed seeds, sorted inputs):
 4. build a gazetteer of training-data names; the CRF is trained on features
    from a jack-knifed gazetteer (each fold sees names from the other folds
    only), so it learns how far to trust a gazetteer hit on unseen text;
-5. train a CRF (CRFsuite, L-BFGS with elastic-net regularisation).
+5. train a CRF (CRFsuite, L-BFGS with elastic-net regularisation);
+6. train the BiLSTM of ``warta.nlp.neural`` on the same sentences
+   (``warta.nlp.neural_train``; needs PyTorch, checked before step 1) and
+   export it to ``neural.npz``; ``TrainConfig(neural=False)`` trains the CRF
+   alone.
 """
 from __future__ import annotations
 
@@ -91,6 +95,12 @@ class TrainConfig:
     # IDNer2k re-annotates NER-UGM sentences with cleaner guidelines: where the
     # two overlap, keep only the IDNer2k annotation (no conflicting labels)
     dedupe: tuple[tuple[str, str], ...] = (("nerugm", "idner2k"),)
+    # the BiLSTM of warta.nlp.neural, trained after the CRF on the same sentences
+    # (needs PyTorch) and averaged with the CRF's marginals when tagging
+    neural: bool = True
+    neural_epochs: int = 12
+    neural_weight: float = 0.3  # the network's share in the log-linear average (chosen on dev)
+    neural_mode: str = "geometric"  # geometric | arithmetic (warta.nlp.neural.ensemble)
 
 
 # ------------------------------------------------------------------ data ---
@@ -257,6 +267,19 @@ def word_clusters(sents: list[list[str]], sizes: tuple[int, ...], dim: int, min_
                   seed: int) -> dict[str, tuple[str, ...]]:
     """PPMI + SVD word vectors clustered by k-means at several granularities."""
     from scipy.cluster.vq import kmeans2
+
+    vocab, vec = word_vectors(sents, dim, min_count, seed)
+    out: dict[str, list[str]] = {w: [] for w in vocab}
+    for k in sizes:
+        _, labels = kmeans2(vec, k, iter=30, minit="points", seed=seed + k)
+        for w, lab in zip(vocab, labels):
+            out[w].append(str(int(lab)))
+    return {w: tuple(v) for w, v in out.items()}
+
+
+def word_vectors(sents: list[list[str]], dim: int, min_count: int, seed: int) -> tuple[list[str], np.ndarray]:
+    """Unit-length PPMI + SVD vectors of the lower-cased words seen ``min_count`` times
+    (most frequent first), from a ±2-word context window."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -298,12 +321,7 @@ def word_clusters(sents: list[list[str]], sizes: tuple[int, ...], dim: int, min_
     u, s, _ = svds(ppmi, k=dim, v0=v0)
     vec = u * np.sqrt(s)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
-    out: dict[str, list[str]] = {w: [] for w in vocab}
-    for k in sizes:
-        _, labels = kmeans2(vec, k, iter=30, minit="points", seed=seed + k)
-        for w, lab in zip(vocab, labels):
-            out[w].append(str(int(lab)))
-    return {w: tuple(v) for w, v in out.items()}
+    return vocab, vec
 
 
 # ------------------------------------------------------------ gazetteer ---
@@ -421,6 +439,10 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
     from warta.nlp.ner import MODEL_FILE
 
     t_start = time.time()
+    if config.neural:  # fail before the CRF's minutes, not after
+        from warta.nlp.neural_train import require_torch
+
+        require_torch()
     random.seed(config.seed)
     np.random.seed(config.seed)
     log(f"training data from {data_dir}:")
@@ -474,9 +496,28 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
         "config": {k: v for k, v in config.__dict__.items()},
         "training_sets": stats,
     }
+    from warta.nlp.neural import NEURAL_FILE
+
+    (out_dir / NEURAL_FILE).unlink(missing_ok=True)  # a stale network must not join a new CRF
+    if config.neural:
+        meta["neural"] = train_neural_model(config, out_dir, data_dir, log)
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta["train_seconds"] = round(time.time() - t_start, 1)
     return meta
+
+
+def train_neural_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "data", log=print) -> dict:
+    """Train the BiLSTM (``warta.nlp.neural_train``, needs PyTorch) into ``out_dir/neural.npz``;
+    returns what ``meta.json`` records of it (``weight`` is read when tagging)."""
+    from warta.nlp.neural_train import NeuralConfig, train_neural
+
+    log("neural tagger (BiLSTM, one thread):")
+    cfg = NeuralConfig(epochs=config.neural_epochs, seed=config.seed)
+    info = train_neural(config, cfg, out_dir, data_dir, log)
+    log(f"  network trained in {info['train_seconds']:.0f}s")
+    # no timings here: a rerun writes byte-identical files
+    return {"weight": config.neural_weight, "mode": config.neural_mode, "config": info["config"],
+            "loss": [row["loss"] for row in info["history"]]}
 
 
 # ------------------------------------------------------------- scoring ---

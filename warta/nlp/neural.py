@@ -1,0 +1,291 @@
+"""A character-aware BiLSTM tagger run in numpy, and its ensemble with the CRF.
+
+The network (trained with PyTorch by ``warta.nlp.neural_train``; torch is not
+needed here) reads each token as
+
+    [word vector | char-CNN | casing | mid-sentence capitalisation bucket]
+
+and a one-layer bidirectional LSTM over the sentence gives per-token tag
+probabilities (softmax over the 7 BIO tags).  Everything before the LSTM
+depends on the word alone, so the LSTM's input projection is computed once
+per word type and cached; the recurrence runs on a batch of sentences at a
+time (sorted by length), so numpy's per-call overhead is shared.
+
+``ensemble`` averages these probabilities with the CRF's per-token marginals
+and ``viterbi_bio`` decodes the most probable valid BIO sequence.
+
+Weights live in ``neural.npz`` next to the CRF (``NEURAL_FILE``).
+"""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+__all__ = ["TAGS", "NEURAL_FILE", "NeuralTagger", "casing", "char_ids", "CAP_BUCKETS",
+           "viterbi_bio", "viterbi_bio_many", "ensemble", "MAX_CHARS"]
+
+NEURAL_FILE = "neural.npz"
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+MAX_CHARS = 20  # longer words: first 10 and last 10 characters
+# capitalisation buckets of ``warta.nlp.train.capital_buckets`` ("?" = unseen word)
+CAP_BUCKETS = ("?",) + tuple(b + s for b in "012345" for s in ("", "+"))
+_CAP_INDEX = {b: i for i, b in enumerate(CAP_BUCKETS)}
+CACHE_ROWS = 16_384  # word types whose input projections are kept (8 * hidden floats each)
+PAD, UNK = 0, 1  # word and character ids
+BOW, EOW = 2, 3  # character ids marking the word's edges
+
+
+def casing(word: str) -> int:
+    """0 lower, 1 Capitalised, 2 ALL CAPS, 3 has a digit, 4 no letter or digit, 5 other mixed."""
+    if any(c.isdigit() for c in word):
+        return 3
+    if not any(c.isalpha() for c in word):
+        return 4
+    if word.islower():
+        return 0
+    if word.isupper():
+        return 2 if len(word) > 1 else 1
+    if word[:1].isupper() and word[1:].islower():
+        return 1
+    return 5 if not word[:1].isupper() else 1
+
+
+def cap_bucket(bucket: str | None) -> int:
+    return _CAP_INDEX.get(bucket or "?", 0)
+
+
+def char_ids(word: str, index: Mapping[str, int]) -> list[int]:
+    """BOW, the word's characters (at most MAX_CHARS), EOW."""
+    if len(word) > MAX_CHARS:
+        word = word[:MAX_CHARS // 2] + word[-(MAX_CHARS // 2):]
+    return [BOW] + [index.get(c, UNK) for c in word] + [EOW]
+
+
+_BLAS = []  # the threadpoolctl controller, created on first use
+
+
+def _one_blas_thread():
+    """Run the forward pass on one BLAS thread: the matrices are small, and a
+    second thread on a busy machine makes OpenBLAS ten times slower (measured).
+    Without ``threadpoolctl`` the BLAS keeps its own setting."""
+    if not _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController
+
+            _BLAS.append(ThreadpoolController())
+        except ImportError:  # pragma: no cover - depends on the environment
+            _BLAS.append(None)
+    return _BLAS[0].limit(limits=1, user_api="blas") if _BLAS[0] is not None else contextlib.nullcontext()
+
+
+def _tanh_sigmoid_scale(hidden: int) -> np.ndarray:
+    """Row scale that lets one tanh serve all four LSTM gates: sigmoid(x) = (tanh(x/2) + 1) / 2."""
+    s = np.full(4 * hidden, 0.5, dtype=np.float32)
+    s[2 * hidden:3 * hidden] = 1.0  # the cell candidate g uses tanh itself (torch order i, f, g, o)
+    return s
+
+
+class NeuralTagger:
+    """The numpy forward pass of the exported network."""
+
+    def __init__(self, path: Path | str, capitals: Mapping[str, str] | None = None) -> None:
+        z = np.load(path, allow_pickle=False)
+        self.vocab = {w: i for i, w in enumerate(str(z["vocab"]).split("\n"))}
+        self.chars = {c: i for i, c in enumerate(str(z["chars"]).split("\n"))}
+        self.capitals = capitals or {}
+        self.word_emb = z["word_emb"].astype(np.float32)
+        self.char_emb = z["char_emb"].astype(np.float32)
+        self.conv_w = z["conv_w"].astype(np.float32)  # filters x (char_dim * width)
+        self.conv_b = z["conv_b"].astype(np.float32)
+        self.width = int(z["conv_width"])
+        self.case_emb = z["case_emb"].astype(np.float32)
+        self.cap_emb = z["cap_emb"].astype(np.float32)
+        self.hidden = int(z["hidden"])
+        scale = _tanh_sigmoid_scale(self.hidden)
+        self.w_ih = [z[f"w_ih_{d}"].astype(np.float32) * scale[:, None] for d in "fb"]
+        self.b = [(z[f"b_{d}"].astype(np.float32)) * scale for d in "fb"]
+        self.w_hh_t = [np.ascontiguousarray((z[f"w_hh_{d}"].astype(np.float32) * scale[:, None]).T) for d in "fb"]
+        self.out_w_t = np.ascontiguousarray(z["out_w"].astype(np.float32).T)
+        self.out_b = z["out_b"].astype(np.float32)
+        self._index: dict[str, int] = {}
+        self._table = np.zeros((1024, 2, 4 * self.hidden), np.float32)  # gate table, row 0 = padding
+
+    # ------------------------------------------------------- per word ---
+    def word_features(self, words: Sequence[str]) -> np.ndarray:
+        """The network's input vector for each word (what precedes the LSTM)."""
+        n = len(words)
+        ids = np.array([self.vocab.get(w.lower(), UNK) for w in words], dtype=np.int64)
+        cases = np.array([casing(w) for w in words], dtype=np.int64)
+        caps = np.array([cap_bucket(self.capitals.get(w.lower())) for w in words], dtype=np.int64)
+        return np.concatenate([self.word_emb[ids], self._char_cnn(words), self.case_emb[cases],
+                               self.cap_emb[caps]], axis=1) if n else np.zeros((0, 0), np.float32)
+
+    def _char_cnn(self, words: Sequence[str]) -> np.ndarray:
+        seqs = [char_ids(w, self.chars) for w in words]
+        longest = max(len(s) for s in seqs)
+        k = self.width
+        half = k // 2
+        ids = np.zeros((len(seqs), longest + 2 * half), dtype=np.int64)
+        for i, s in enumerate(seqs):
+            ids[i, half:half + len(s)] = s
+        emb = self.char_emb[ids]  # words x positions x dim
+        windows = np.concatenate([emb[:, j:j + longest] for j in range(k)], axis=2)
+        conv = windows @ self.conv_w.T + self.conv_b  # words x positions x filters
+        lengths = np.array([len(s) for s in seqs])
+        conv[np.arange(longest)[None, :] >= lengths[:, None]] = -np.inf
+        return conv.max(axis=1)
+
+    def _rows(self, words: Sequence[str]) -> np.ndarray:
+        """Row of each word in the gate table (input projections of both directions,
+        computed once per word type; row 0 is the zero row used for padding)."""
+        index = self._index
+        new = [w for w in dict.fromkeys(words) if w not in index]
+        if new:
+            if len(index) + len(new) + 1 > CACHE_ROWS:  # bounded cache: start afresh
+                index.clear()
+                new = list(dict.fromkeys(words))
+            base = len(index) + 1
+            need = base + len(new)
+            if need > len(self._table):
+                grown = np.zeros((max(need, min(2 * len(self._table), CACHE_ROWS)),) + self._table.shape[1:],
+                                 np.float32)
+                grown[:base] = self._table[:base]
+                self._table = grown
+            x = self.word_features(new)
+            self._table[base:need, 0] = x @ self.w_ih[0].T + self.b[0]
+            self._table[base:need, 1] = x @ self.w_ih[1].T + self.b[1]
+            for i, w in enumerate(new):
+                index[w] = base + i
+        return np.fromiter((index[w] for w in words), dtype=np.int64, count=len(words))
+
+    # ------------------------------------------------------ sentences ---
+    def probabilities(self, sents: Sequence[Sequence[str]], batch: int = 128) -> list[np.ndarray]:
+        """Per sentence, a (tokens x 7) array of tag probabilities in ``TAGS`` order."""
+        out: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32)] * len(sents)
+        order = sorted((i for i in range(len(sents)) if sents[i]), key=lambda i: len(sents[i]))
+        with _one_blas_thread():
+            for start in range(0, len(order), batch):
+                chunk = order[start:start + batch]
+                for i, p in zip(chunk, self._batch([sents[i] for i in chunk])):
+                    out[i] = p
+        return out
+
+    def _batch(self, sents: list[Sequence[str]]) -> list[np.ndarray]:
+        """Sentences sorted by length (shortest first)."""
+        lengths = np.array([len(s) for s in sents])
+        longest, nb = int(lengths.max()), len(sents)
+        rows = self._rows([w for s in sents for w in s])
+        # (step, sentence) -> flat token position; the backward pass reads each sentence reversed
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        step = np.arange(longest)[:, None]
+        valid = step < lengths[None, :]
+        fwd_pos = np.where(valid, offsets[None, :] + step, -1)
+        bwd_pos = np.where(valid, offsets[None, :] + lengths[None, :] - 1 - step, -1)
+        padded = np.concatenate([rows, [0]])  # position -1 -> the zero row
+        first_active = nb - valid.sum(axis=1)  # shortest first: the active sentences come last
+        hf = self._run(padded[fwd_pos], 0, first_active)
+        hb = self._run(padded[bwd_pos], 1, first_active)
+        # back to flat token order: token k of sentence j is forward step k, backward step n_j - 1 - k
+        sent_of = np.repeat(np.arange(nb), lengths)
+        k = np.arange(len(rows)) - offsets[sent_of]
+        states = np.concatenate([hf[k, sent_of], hb[lengths[sent_of] - 1 - k, sent_of]], axis=1)
+        logits = states @ self.out_w_t + self.out_b
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        e /= e.sum(axis=1, keepdims=True)
+        return np.split(e, np.cumsum(lengths)[:-1])
+
+    def _run(self, rows: np.ndarray, direction: int, first_active: np.ndarray) -> np.ndarray:
+        """Hidden states (steps x batch x hidden) of one direction; ``rows`` (steps x batch)
+        are gate-table rows, gathered step by step for the sentences still running."""
+        steps, nb = rows.shape
+        table, w_hh_t = self._table, self.w_hh_t[direction]
+        hsz = self.hidden
+        h = np.zeros((nb, hsz), np.float32)
+        c = np.zeros((nb, hsz), np.float32)
+        out = np.empty((steps, nb, hsz), np.float32)
+        for t in range(steps):
+            lo = int(first_active[t])
+            z = table[rows[t, lo:], direction]
+            z += h[lo:] @ w_hh_t
+            np.tanh(z, out=z)
+            z[:, :2 * hsz] *= 0.5
+            z[:, :2 * hsz] += 0.5
+            z[:, 3 * hsz:] *= 0.5
+            z[:, 3 * hsz:] += 0.5
+            cl = c[lo:]  # a view: updated in place
+            cl *= z[:, hsz:2 * hsz]
+            cl += z[:, :hsz] * z[:, 2 * hsz:3 * hsz]
+            h[lo:] = z[:, 3 * hsz:] * np.tanh(cl)
+            out[t] = h
+        return out
+
+
+# ------------------------------------------------------------ decoding ---
+
+def _allowed() -> tuple[np.ndarray, np.ndarray]:
+    """Valid BIO transitions (prev x next) and valid first tags."""
+    n = len(TAGS)
+    trans = np.zeros((n, n), dtype=bool)
+    for a, ta in enumerate(TAGS):
+        for b, tb in enumerate(TAGS):
+            trans[a, b] = not tb.startswith("I-") or ta[2:] == tb[2:]
+    start = np.array([not t.startswith("I-") for t in TAGS])
+    return trans, start
+
+
+_TRANS, _START = _allowed()
+_NEG = np.float32(-1e9)
+_TRANS_PEN = np.where(_TRANS, 0.0, _NEG).astype(np.float32)
+_START_PEN = np.where(_START, 0.0, _NEG).astype(np.float32)
+
+
+def viterbi_bio(probs: np.ndarray) -> list[str]:
+    """The valid BIO tag sequence with the highest product of per-token probabilities."""
+    return viterbi_bio_many([probs])[0]
+
+
+def viterbi_bio_many(probs: Sequence[np.ndarray]) -> list[list[str]]:
+    """``viterbi_bio`` of many sentences at once (one numpy step per token position)."""
+    out: list[list[str]] = [[] for _ in probs]
+    order = sorted((i for i in range(len(probs)) if len(probs[i])), key=lambda i: len(probs[i]))
+    if not order:
+        return out
+    lens = np.array([len(probs[i]) for i in order])
+    longest, nb, nt = int(lens[-1]), len(order), len(TAGS)
+    logp = np.zeros((longest, nb, nt), np.float32)
+    for j, i in enumerate(order):
+        logp[:lens[j], j] = np.log(np.maximum(probs[i], 1e-12))
+    first_active = np.searchsorted(lens, np.arange(longest), side="right")  # sorted: the rest run on
+    score = logp[0] + _START_PEN
+    back = np.zeros((longest, nb, nt), np.int8)
+    for t in range(1, longest):
+        lo = int(first_active[t])
+        cand = score[lo:, :, None] + _TRANS_PEN
+        back[t, lo:] = cand.argmax(axis=1)
+        score[lo:] = cand.max(axis=1) + logp[t, lo:]
+    cur = score.argmax(axis=1)
+    best = np.zeros((longest, nb), np.int64)
+    cols = np.arange(nb)
+    for t in range(longest - 1, -1, -1):
+        lo = int(first_active[t])
+        best[t, lo:] = cur[lo:]
+        if t:
+            cur[lo:] = back[t, cols[lo:], cur[lo:]]
+    for j, i in enumerate(order):
+        out[i] = [TAGS[k] for k in best[:lens[j], j]]
+    return out
+
+
+def ensemble(crf: np.ndarray, neural: np.ndarray, weight: float, mode: str = "geometric") -> np.ndarray:
+    """Per-token combination of CRF marginals and network probabilities, ``weight``
+    being the network's share: ``geometric`` (weighted log-linear, renormalised)
+    or ``arithmetic`` (weighted average)."""
+    if mode == "arithmetic":
+        return (1.0 - weight) * crf + weight * neural
+    logp = (1.0 - weight) * np.log(np.maximum(crf, 1e-9)) + weight * np.log(np.maximum(neural, 1e-9))
+    p = np.exp(logp - logp.max(axis=-1, keepdims=True))
+    return p / p.sum(axis=-1, keepdims=True)
