@@ -854,3 +854,12 @@ def test_noun_of_action_after_a_setting_noun_is_no_deed():
     body = "Bayu Saputra tidak mendukung upaya pemerintah melakukan pemberantasan korupsi."
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     assert not [e for e in events if e.type == "CRIME"]
+
+
+def test_sentence_initial_pronoun_continues_the_last_subject():
+    body = ("Bayu Saputra mengaku telah menyebarkan narasi negatif tentang Presiden Joko Santoso. "
+            "Dia menyampaikan permintaan maaf atas tindakan itu.")
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
+    apology = next(e for e in events if e.type == "CONCEDE")
+    assert apology.actor.name == "Bayu Saputra"

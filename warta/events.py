@@ -637,6 +637,7 @@ class Context:
     _last_person: Optional[list[Arg]] = None
     _last_group: Optional[list[Arg]] = None
     _last_people: Optional[list[Arg]] = None  # the last collective named (who "mereka" undergo as)
+    _last_subject: Optional[list[Arg]] = None  # the person opening the last sentence that named one first
     _groups_before: list = dataclasses.field(default_factory=list)  # groups of the sentences read so far
 
     def _recall(self) -> None:
@@ -651,6 +652,11 @@ class Context:
     def last_person(self) -> Optional[list[Arg]]:
         self._recall()
         return self._last_person
+
+    @property
+    def last_subject(self) -> Optional[list[Arg]]:
+        self._recall()
+        return self._last_subject
 
     @property
     def last_group(self) -> Optional[list[Arg]]:
@@ -1017,7 +1023,10 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
         if start <= w.start() and w.end() <= pos:
             low = w.group(0).lower()
             if low in classes["pronoun_person"]:
-                return _sentence_subject_person(ctx, sent, w.start()) or ctx.last_person
+                opening = w.start() == sent.start or not WORD.search(ctx.body, sent.start, w.start())
+                # "Dia …" opening a sentence continues the last sentence's subject, not its last-named person
+                return _sentence_subject_person(ctx, sent, w.start()) or \
+                    (ctx.last_subject if opening and ctx.last_subject else ctx.last_person)
             if low in classes["pronoun_group"]:
                 return (ctx.last_people or ctx.last_group) if acted_upon else (ctx.last_group or ctx.last_people)
             if low in classes["pronoun_speaker"]:
@@ -1840,6 +1849,9 @@ def _denied(sent: Sentence, trig: Trigger) -> bool:
 
 
 def _remember(ctx: Context, sent: Sentence) -> None:
+    first = next((g for g in sent.groups if not _is_place(g)), None)
+    if first is not None and _head(first).entity is not None and _head(first).entity.type == "PER":
+        ctx._last_subject = first
     for g in sent.groups:
         head = _head(g)
         if head.entity is not None and head.entity.type == "PER":
