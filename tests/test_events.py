@@ -863,3 +863,14 @@ def test_sentence_initial_pronoun_continues_the_last_subject():
                                    ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
     apology = next(e for e in events if e.type == "CONCEDE")
     assert apology.actor.name == "Bayu Saputra"
+
+
+def test_only_a_court_sentences_and_a_condition_makes_the_sentence_hypothetical():
+    body = ("Majelis hakim menyatakan Bayu Saputra terbukti menerima suap sehingga menjatuhkan hukuman "
+            "16 tahun penjara kepada Bayu Saputra.")
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert all(e.actor.sector == "JUD" for e in events if e.mode == "sentence")
+    body = "Bahkan, jika aksi itu menelan korban, Bayu Saputra dapat dihukum penjara seumur hidup oleh Pengadilan Negeri Klaten."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Pengadilan Negeri Klaten", "ORG", ["Pengadilan Negeri Klaten"], "ID", None)))
+    assert [e.hypothetical for e in events if e.mode == "sentence"] == [True]

@@ -1631,6 +1631,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     actor_group = _antecedent(ctx, sent, actor_group)
     target_group = _antecedent(ctx, sent, target_group)
     actor = _actor(ctx, actor_group) if actor_group else None
+    if rule.mode == "sentence" and actor is not None and actor.sector != "JUD" and trig.voice == "active":
+        actor = None  # "… menyatakan Zarof terbukti …, sehingga menjatuhkan hukuman": only a court sentences
     if actor is None and not implicit and rule.mode == "sentence" and target_group:
         implicit = True  # '"Menjatuhkan pidana terhadap terdakwa …," ujar hakim': the verdict is the court's
     if actor is None and implicit:
@@ -1661,7 +1663,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     elif rule.type in ARREST_TYPES and target_group:
         ctx.culprit = target_group
     denied = _denied(sent, trig)
-    hypothetical = bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested
+    hypothetical = bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested \
+        or bool(set(sent.low[:trig.index]) & classes["conditional"])  # "…, jika X, pelaku dapat dihukum …"
     if hypothetical and not requested and not negated and _unmet_condition(ctx, sent, trig):
         # "Jika tuntutan kami tidak dipenuhi, kami akan menduduki …": a threat, which is itself real
         rule = dataclasses.replace(rule, mode="conditional threat")
