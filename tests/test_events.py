@@ -874,3 +874,10 @@ def test_only_a_court_sentences_and_a_condition_makes_the_sentence_hypothetical(
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
                                    ("E2", "Pengadilan Negeri Klaten", "ORG", ["Pengadilan Negeri Klaten"], "ID", None)))
     assert [e.hypothetical for e in events if e.mode == "sentence"] == [True]
+
+
+def test_a_patient_after_agar_is_not_the_one_asked():
+    body = "Presiden Chile menuntut agar Peru dibuka untuk bantuan pangan."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert not [e for e in events if e.type == "DEMAND" and e.target and e.target.name == "Peru"]

@@ -1315,6 +1315,9 @@ def _addressee_after_complement(ctx: Context, sent: Sentence, trig: Trigger) -> 
         if g[0].start >= trig.end:
             if ADDRESSEE.fullmatch(ctx.body[trig.end:g[0].start]) is None or _is_place(g):
                 return None
+            following = WORD.findall(ctx.body[g[-1].end:g[-1].end + 40])[:2]
+            if any(w.lower().startswith("di") and _is_verb(w) for w in following):
+                return None  # "menuntut agar Rafah dibuka": what is to be done, not who is asked
             return g
     return None
 
@@ -1346,8 +1349,9 @@ def _demanded_party(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[lis
             continue
         gap = ctx.body[trig.end:g[0].start]
         gap_words = [w.lower() for w in WORD.findall(gap)]
-        if len(gap_words) > 8 or re.search(r"[,;:.]", gap) or any(_is_verb(w) for w in gap_words):
-            return None
+        if len(gap_words) > 8 or re.search(r"[,;:.]", gap) or any(_is_verb(w) for w in gap_words) \
+                or words()["complement"] & set(gap_words):
+            return None  # past "agar/untuk" the addressee rule decides
         before = gap_words[-1:]
         if before and before[0] in words()["preposition"] and before[0] not in ("dari", "oleh", "kepada", "terhadap", "bagi"):
             return None
