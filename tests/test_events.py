@@ -881,3 +881,11 @@ def test_a_patient_after_agar_is_not_the_one_asked():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert not [e for e in events if e.type == "DEMAND" and e.target and e.target.name == "Peru"]
+
+
+def test_a_warning_of_consequences_is_a_threat_advice_is_not():
+    body = "Presiden Chile memperingatkan Peru bahwa mereka akan menghadapi kerusakan besar."
+    ents = (("E1", "Chile", "LOC", ["Chile"], "CL", "country"), ("E2", "Peru", "LOC", ["Peru"], "PE", "country"))
+    assert [(e.type, e.target.name) for e in find_events(_analysis(body, *ents))] == [("THREATEN", "Peru")]
+    body = "Presiden Chile memperingatkan warga Peru agar berhati-hati."
+    assert not [e for e in find_events(_analysis(body, *ents)) if e.type == "THREATEN"]
