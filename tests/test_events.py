@@ -889,3 +889,9 @@ def test_a_warning_of_consequences_is_a_threat_advice_is_not():
     assert [(e.type, e.target.name) for e in find_events(_analysis(body, *ents))] == [("THREATEN", "Peru")]
     body = "Presiden Chile memperingatkan warga Peru agar berhati-hati."
     assert not [e for e in find_events(_analysis(body, *ents)) if e.type == "THREATEN"]
+
+
+def test_suspects_named_together_by_initials_are_one_target():
+    body = "Polres Klaten menangkap AR (34) dan MP (36) di sebuah rumah."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert [(e.type, e.target.name) for e in events] == [("COERCE", "AR dan MP")]

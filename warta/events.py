@@ -415,12 +415,21 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
                             for i, w in enumerate(gap_words))):
                 groups[-1].append(arg)
                 continue
+            if _initials(arg) and all(_initials(a) for a in groups[-1]) \
+                    and re.fullmatch(r"\s*(?:\(\d{1,3}\)\s*)?(?:,|dan|serta|,\s*dan)\s*", gap):
+                groups[-1].append(arg)  # "AR (34) dan MP (36)": the suspects named together
+                continue
             if re.fullmatch(r"\s*,\s*", gap) and arg.entity is not None and arg.entity.type == "PER" \
                     and _titled(body, groups[-1]):
                 groups[-1].append(arg)  # "Presiden Republik Indonesia, Prabowo Subianto": the office, then its holder
                 continue
         groups.append([arg])
     return groups
+
+
+def _initials(arg: Arg) -> bool:
+    """A person named by initials (see SUSPECT_INITIALS)."""
+    return arg.entity is None and not arg.collective and arg.sector == "CRM" and arg.text.isupper()
 
 
 def _titled(body: str, group: list[Arg]) -> bool:
@@ -687,6 +696,8 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     country = _country(ctx, group, text)
     if head.entity is not None and head.entity.type == "PER":
         name = head.entity.name
+    elif all(_initials(a) for a in group):
+        name = " dan ".join(a.text for a in group)
     elif head.collective:
         name = _members(body, head.end) or _members(body, group[-1].end) or body[group[0].start:group[-1].end]
     else:
