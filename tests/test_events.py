@@ -895,3 +895,12 @@ def test_suspects_named_together_by_initials_are_one_target():
     body = "Polres Klaten menangkap AR (34) dan MP (36) di sebuah rumah."
     events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
     assert [(e.type, e.target.name) for e in events] == [("COERCE", "AR dan MP")]
+
+
+def test_a_bare_loan_noun_qualifying_another_noun_is_no_trigger():
+    body = "Lembaga Penyiaran Chile menuding Kantor Berita Peru membagikan metadata komunikasi kepada Bolivia."
+    events = find_events(_analysis(body, ("E1", "Bolivia", "LOC", ["Bolivia"], "BO", "country")))
+    assert not [e for e in events if e.type == "CONSULT"]
+    body = "Kami akan koordinasi dengan Polda Jambi."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
+    assert [e.type for e in events] == [] or all(e.type == "CONSULT" for e in events)

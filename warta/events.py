@@ -563,6 +563,8 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                     continue  # "penyidik", "penculik": the doer named, not the deed
                 if bare and i and words_[i - 1].group(0).lower() in attributive:
                     continue  # "pasukan tempur": describes the troops
+                if bare and root.endswith("si") and i and _qualified_noun(words_[i - 1].group(0)):
+                    continue  # "metadata komunikasi", "satelit komunikasi": a loan noun qualifying another
                 end_at = words_[i + 1].end() if rule.second else word.end()
                 if (rule.noun or bare and not root.endswith(("kan", "i"))) and voice == "active" \
                         and not word.group(0).lower().startswith(("ber", "me")) \
@@ -575,6 +577,18 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
         if found:
             out.append(found)
     return out
+
+
+def _qualified_noun(before: str) -> bool:
+    """The word before a bare loan noun ("komunikasi") is a common noun it qualifies, not its subject's
+    auxiliary, a light verb or a function word ("akan koordinasi", "dan koordinasi" stay verbs)."""
+    low = before.lower()
+    if not before.islower() or _is_verb(low):
+        return False
+    classes = words()
+    return not any(low in classes[c] for c in ("light", "auxiliary", "negation", "connector", "function",
+                                                 "speech", "modal_adverb", "preposition", "hypothetical",
+                                                 "pronoun_person", "pronoun_group", "pronoun_speaker"))
 
 
 def _agent_noun(word: str) -> bool:
