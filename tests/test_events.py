@@ -901,6 +901,7 @@ def test_a_bare_loan_noun_qualifying_another_noun_is_no_trigger():
     body = "Lembaga Penyiaran Chile menuding Kantor Berita Peru membagikan metadata komunikasi kepada Bolivia."
     events = find_events(_analysis(body, ("E1", "Bolivia", "LOC", ["Bolivia"], "BO", "country")))
     assert not [e for e in events if e.type == "CONSULT"]
-    body = "Kami akan koordinasi dengan Polda Jambi."
-    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None)))
-    assert [e.type for e in events] == [] or all(e.type == "CONSULT" for e in events)
+    body = "Polres Klaten akan koordinasi dengan Polda Jambi."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("CONSULT", "Polres Klaten", "Polda Jambi")]
