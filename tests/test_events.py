@@ -905,3 +905,10 @@ def test_a_bare_loan_noun_qualifying_another_noun_is_no_trigger():
     events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
                                    ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("CONSULT", "Polres Klaten", "Polda Jambi")]
+
+
+def test_people_said_to_be_someone_are_that_someone():
+    body = "Polda Jambi menahan lima orang yang diduga merupakan anggota Jaringan Teror Sumatra."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Jaringan Teror Sumatra", "ORG", ["Jaringan Teror Sumatra"], "ID", None)))
+    assert [(e.type, e.target.name) for e in events] == [("COERCE", "Jaringan Teror Sumatra")]

@@ -1118,11 +1118,29 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
     return None
 
 
+IDENTITY = re.compile(r"\s+yang\s+(?:(?:diduga|disebut|dituduh|diklaim)\s+)?(?:merupakan|adalah|sebagai|menjadi)\s+"
+                      r"(?:\w+\s+){0,4}?$")
+
+
+def _identity(ctx: Context, sent: Sentence, group: list[Arg]) -> list[Arg]:
+    """"lima orang yang diduga merupakan agen … Mossad": who the people undergoing it are said to be."""
+    if len(group) != 1 or _head(group).kind != "target":
+        return group
+    for g in sent.groups:
+        if g[0].start > group[-1].end:
+            gap = ctx.body[group[-1].end:g[0].start]
+            if IDENTITY.match(gap) and not re.search(r"[,;:.]", gap) and not _is_place(g):
+                return g
+            return group
+    return group
+
+
 def _objects(ctx: Context, sent: Sentence, rule: TriggerRule, after: int) -> list[list[Arg]]:
     """The object and those coordinated with it ("Windy Idol dan kakaknya, Rinaldo Septariando")."""
     first = _object(ctx, sent, rule, after)
     if first is None:
         return []
+    first = _identity(ctx, sent, first)
     out = [first]
     for g in sent.groups:
         if g[0].start <= out[-1][-1].end:
