@@ -912,3 +912,16 @@ def test_people_said_to_be_someone_are_that_someone():
     events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
                                    ("E2", "Jaringan Teror Sumatra", "ORG", ["Jaringan Teror Sumatra"], "ID", None)))
     assert [(e.type, e.target.name) for e in events] == [("COERCE", "Jaringan Teror Sumatra")]
+
+
+def test_pronoun_before_a_bare_verb_is_its_doer():
+    speaker = Speaker(name="Budi Santoso", entity_id="E1")
+    body = '"Tersangka Bayu Saputra sudah kami amankan," kata Kapolres Klaten Budi Santoso.'
+    quote_end = body.index('," kata')
+    analysis = _analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                         ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                         ("E3", "Polres Klaten", "ORG", [], "ID", None))
+    analysis.entities[0].role = "Kapolres Klaten"
+    analysis.quotes = [Quote(text=body[1:quote_end], start=1, end=quote_end, kind="direct", speaker=speaker)]
+    arrest = next(e for e in find_events(analysis) if e.type == "COERCE")
+    assert arrest.actor.sector == "COP" and arrest.target.name == "Bayu Saputra"

@@ -570,6 +570,8 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                         and not word.group(0).lower().startswith(("ber", "me")) \
                         and word.group(0).lower() not in words()["bare_verb"]:
                     voice = "nominal"  # a noun of action, or a bare root used as one ("kasus suap")
+                if bare and i and voice != "passive" and words_[i - 1].group(0).lower() in words()["pronoun_speaker"]:
+                    voice = "pronominal"  # "kami amankan", "saya minta": the pronoun is the doer
                 found = Trigger(i, word.start(), end_at, rule, voice)
                 break
             if found:
@@ -1284,6 +1286,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         return (_subject(ctx, sent, trig.start), named, False) if named else None
     if trig.rule.modal:
         return _modal_roles(ctx, sent, trig)
+    if trig.voice == "pronominal":
+        return _pronominal_roles(ctx, sent, trig)
     if trig.voice == "passive":
         if set(before) & {"seperti", "sebagaimana"} or (before[-1:] == ["yang"] and
                                                         set(_before(sent.words, trig.index, 3)) & {"seperti"}):
@@ -1402,6 +1406,24 @@ def _demanded_party(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[lis
             return None
         return g
     return None
+
+
+def _pronominal_roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
+    """"Tersangka sudah kami amankan", "yang kami tangkap", "saya minta Kapolda …": the pronoun right before
+    the bare verb does it; what is named before it in the clause (else after the verb) undergoes it."""
+    pronoun = sent.words[trig.index - 1]
+    actor = _pronoun(ctx, sent, pronoun.start(), pronoun.end())
+    if actor is None:
+        return None
+    if _before(sent.words, trig.index - 1, 1) == ["yang"] or \
+            _before(sent.words, trig.index - 1, 2)[:1] == ["yang"]:
+        target = _right_before(ctx, sent, max(0, trig.index - 2)) or _right_before(ctx, sent, max(0, trig.index - 3))
+    else:
+        clause_start, _ = _clause_start(sent, pronoun.start())
+        before = [g for g in sent.groups if clause_start <= g[0].start and g[-1].end <= pronoun.start()
+                  and not _is_place(g)]
+        target = before[0] if before else _object(ctx, sent, trig.rule, trig.end)
+    return actor, target, False
 
 
 def _relative_head(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
