@@ -925,3 +925,17 @@ def test_pronoun_before_a_bare_verb_is_its_doer():
     analysis.quotes = [Quote(text=body[1:quote_end], start=1, end=quote_end, kind="direct", speaker=speaker)]
     arrest = next(e for e in find_events(analysis) if e.type == "COERCE")
     assert arrest.actor.sector == "COP" and arrest.target.name == "Bayu Saputra"
+
+
+def test_member_of_a_body_then_comma_then_name_and_arrest_of_an_official():
+    body = "KPK telah memeriksa anggota DPR RI, Satori, terkait perkara dana sosial."
+    events = find_events(_analysis(body, ("E1", "KPK", "ORG", ["KPK"], "ID", None),
+                                   ("E2", "DPR RI", "ORG", ["DPR RI"], "ID", None),
+                                   ("E3", "Satori", "PER", ["Satori"], None, None)))
+    questioning = next(e for e in events if e.type == "INVESTIGATE")
+    assert questioning.target.name == "Satori" and questioning.target.code == "IDNLEG"
+    body = "KPK menggelar jumpa pers. Penangkapan hakim Pengadilan Negeri Klaten dilakukan Senin."
+    events = find_events(_analysis(body, ("E1", "KPK", "ORG", ["KPK"], "ID", None),
+                                   ("E2", "Pengadilan Negeri Klaten", "ORG", ["Pengadilan Negeri Klaten"], "ID", None)))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.actor.name == "KPK" and arrest.target.name == "Pengadilan Negeri Klaten"

@@ -1312,8 +1312,11 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         if light:
             return _subject(ctx, sent, trig.start), _object(ctx, sent, trig.rule, trig.end), False
         genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
-        patient = genitive is not None and trig.rule.type in ARREST_TYPES \
-            and _actor(ctx, genitive).sector not in LAW_SECTORS | {"GOV"}
+        patient = genitive is not None and trig.rule.type in ARREST_TYPES and (
+            _actor(ctx, genitive).sector not in LAW_SECTORS | {"GOV"}
+            or words()["office"] & {w.lower() for w in WORD.findall(ctx.body[trig.end:genitive[0].start])}
+            or genitive[0].collective and genitive[0].text.lower() in words()["office"])
+        # "penangkapan hakim PN Tangerang …": an official of the body is the one arrested
         if genitive is not None and not patient:
             return genitive, _object(ctx, sent, trig.rule, genitive[-1].end), False
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
