@@ -939,3 +939,10 @@ def test_member_of_a_body_then_comma_then_name_and_arrest_of_an_official():
                                    ("E2", "Pengadilan Negeri Klaten", "ORG", ["Pengadilan Negeri Klaten"], "ID", None)))
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.actor.name == "KPK" and arrest.target.name == "Pengadilan Negeri Klaten"
+
+
+def test_an_agentless_judgement_is_the_speakers():
+    body = "Albert Aries menilai, saat ini Kejaksaan Agung patut diapresiasi lantaran tegas."
+    events = find_events(_analysis(body, ("E1", "Albert Aries", "PER", ["Albert Aries"], None, None),
+                                   ("E2", "Kejaksaan Agung", "ORG", ["Kejaksaan Agung"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Albert Aries", "Kejaksaan Agung")]

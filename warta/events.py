@@ -1297,6 +1297,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             target = _right_before(ctx, sent, trig.index - 1)  # "orang yang ditangkap": the head noun
         else:
             target = _subject(ctx, sent, trig.start, acted_upon=True)
+        if agent is None and trig.rule.type in ("SUPPORT", "DISAPPROVE") and trig.rule.mode != "prosecute":
+            agent = _judge(ctx, sent, trig)  # "Albert menilai Kejagung patut diapresiasi": the speaker's judgement
         return agent, target, agent is None
     if trig.voice == "nominal" and trig.rule.type in ARREST_TYPES \
             and set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["undergo"]:
@@ -1409,6 +1411,19 @@ def _demanded_party(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[lis
             return None
         return g
     return None
+
+
+def _judge(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """Who passes an agentless judgement ("… patut diapresiasi", "… layak dikecam"): the subject of the
+    speech verb (menilai, mengatakan …) the clause hangs on."""
+    clause_start, kind = _clause_start(sent, trig.start)
+    for _ in range(3):  # back over commas and adverbial "saat ini …"
+        if kind not in ("punct", "connector") or clause_start <= sent.start:
+            break
+        clause_start, kind = _clause_start(sent, clause_start)
+    if kind != "speech":
+        return None
+    return _subject(ctx, sent, clause_start)
 
 
 def _pronominal_roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
