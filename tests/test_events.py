@@ -946,3 +946,11 @@ def test_an_agentless_judgement_is_the_speakers():
     events = find_events(_analysis(body, ("E1", "Albert Aries", "PER", ["Albert Aries"], None, None),
                                    ("E2", "Kejaksaan Agung", "ORG", ["Kejaksaan Agung"], "ID", None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Albert Aries", "Kejaksaan Agung")]
+
+
+def test_reciprocal_deeds_go_both_ways():
+    body = "Chile dan Peru terus saling serang sejak Jumat."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert sorted((e.type, e.actor.name, e.target.name) for e in events) == \
+        [("FIGHT", "Chile", "Peru"), ("FIGHT", "Peru", "Chile")]

@@ -568,7 +568,8 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                 end_at = words_[i + 1].end() if rule.second else word.end()
                 if (rule.noun or bare and not root.endswith(("kan", "i"))) and voice == "active" \
                         and not word.group(0).lower().startswith(("ber", "me")) \
-                        and word.group(0).lower() not in words()["bare_verb"]:
+                        and word.group(0).lower() not in words()["bare_verb"] \
+                        and not (i and sent.low[i - 1] == "saling"):  # "saling serang": a bare verb
                     voice = "nominal"  # a noun of action, or a bare root used as one ("kasus suap")
                 if bare and i and voice != "passive" and words_[i - 1].group(0).lower() in words()["pronoun_speaker"]:
                     voice = "pronominal"  # "kami amankan", "saya minta": the pronoun is the doer
@@ -1678,11 +1679,27 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         coded = [_code_one(ctx, sent, trig, focus_place, actor_group, g, implicit, requested, negated)
                  for g in target_group]
         return [c for c in coded if c is not None] or None
+    partner = _reciprocal_partner(ctx, sent, trig, actor_group) if target_group is None else None
+    if partner is not None:  # "Israel dan Iran saling serang": each does it to the other
+        coded = [_code_one(ctx, sent, trig, focus_place, a, b, False, None, negated)
+                 for a, b in ((actor_group, partner), (partner, actor_group))]
+        return [c for c in coded if c is not None] or None
     one = _code_one(ctx, sent, trig, focus_place, actor_group, target_group, implicit, requested, negated)
     out = [one] if one is not None else []
     if one is not None and rule.type in ANSWERS:
         out.extend(_answered_demand(ctx, sent, trig, focus_place, actor_group))
     return out or None
+
+
+def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group) -> Optional[list[Arg]]:
+    """"X dan Y (terus) saling …": Y, the other party of a reciprocal deed."""
+    if not actor_group or "saling" not in sent.low[max(0, trig.index - 3):trig.index]:
+        return None
+    for g in sent.groups:
+        if g[0].start >= actor_group[-1].end:
+            gap = ctx.body[actor_group[-1].end:g[0].start]
+            return g if re.fullmatch(r"\s*(?:dan|serta|,)\s*", gap) and not _is_place(g) else None
+    return None
 
 
 ANSWERS = {"REJECT", "AGREE", "CONCEDE"}
