@@ -954,3 +954,10 @@ def test_reciprocal_deeds_go_both_ways():
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert sorted((e.type, e.actor.name, e.target.name) for e in events) == \
         [("FIGHT", "Chile", "Peru"), ("FIGHT", "Peru", "Chile")]
+
+
+def test_a_collective_describing_a_site_is_no_target():
+    body = "Serangan udara Chile terhadap fasilitas militer dan nuklir Peru terjadi Jumat."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("FIGHT", "Chile", "Peru")]

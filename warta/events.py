@@ -1108,6 +1108,8 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue
         if _is_place(g) or _preceded_by(ctx.body, g[0].start, classes["agentive"]):
             continue
+        if len(g) == 1 and g[0].collective and _preceded_by(ctx.body, g[0].start, classes["facility"]):
+            continue  # "fasilitas militer … Iran": describes the site, whose owner comes after
         if _preceded_by(ctx.body, g[0].start, classes["preposition"] - classes["target_preposition"], 2):
             continue
         if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])) \
