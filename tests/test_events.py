@@ -961,3 +961,12 @@ def test_a_collective_describing_a_site_is_no_target():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("FIGHT", "Chile", "Peru")]
+
+
+def test_people_said_to_be_agents_of_a_state_keep_their_role():
+    body = "Chile menahan lima orang yang diduga merupakan agen dinas intelijen Peru di Santiago."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country"),
+                                   ("E3", "Santiago", "LOC", ["Santiago"], "CL", "city")))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.target.name == "agen dinas intelijen Peru" and arrest.target.code == "PERSPY"

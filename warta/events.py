@@ -1127,6 +1127,12 @@ IDENTITY = re.compile(r"\s+yang\s+(?:(?:diduga|disebut|dituduh|diklaim)\s+)?(?:m
                       r"(?:\w+\s+){0,4}?$")
 
 
+def _identity_role_start(gap: str) -> int:
+    """Offset in ``gap`` of the words after "merupakan/adalah/sebagai/menjadi"."""
+    m = re.search(r"\b(?:merupakan|adalah|sebagai|menjadi)\s+", gap)
+    return m.end() if m else len(gap)
+
+
 def _identity(ctx: Context, sent: Sentence, group: list[Arg]) -> list[Arg]:
     """"lima orang yang diduga merupakan agen … Mossad": who the people undergoing it are said to be."""
     if len(group) != 1 or _head(group).kind != "target":
@@ -1134,9 +1140,13 @@ def _identity(ctx: Context, sent: Sentence, group: list[Arg]) -> list[Arg]:
     for g in sent.groups:
         if g[0].start > group[-1].end:
             gap = ctx.body[group[-1].end:g[0].start]
-            if IDENTITY.match(gap) and not re.search(r"[,;:.]", gap) and not _is_place(g):
-                return g
-            return group
+            if IDENTITY.match(gap) is None or re.search(r"[,;:.]", gap) or _is_place(g):
+                return group
+            start = group[-1].end + _identity_role_start(gap)
+            text = ctx.body[start:g[0].start].strip()
+            if text:  # "agen dinas intelijen Israel": the role, of the body named after it
+                return [Arg(text, start, start + len(text), sector=_sector(text), collective=True)] + g
+            return g
     return group
 
 
