@@ -416,7 +416,7 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
                 groups[-1].append(arg)
                 continue
             if _initials(arg) and all(_initials(a) for a in groups[-1]) \
-                    and re.fullmatch(r"\s*(?:\(\d{1,3}\)\s*)?(?:,|dan|serta|,\s*dan)\s*", gap):
+                    and re.fullmatch(r"\s*(?:\(\d{1,3}\)\s*)?(?:,|dan|serta|,\s*dan)\s*(?:\(\d{1,3}\)\s*)?", gap):
                 groups[-1].append(arg)  # "AR (34) dan MP (36)": the suspects named together
                 continue
             if re.fullmatch(r"\s*,\s*", gap) and arg.entity is not None and arg.entity.type == "PER" \
@@ -428,8 +428,10 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
 
 
 def _initials(arg: Arg) -> bool:
-    """A person named by initials (see SUSPECT_INITIALS)."""
-    return arg.entity is None and not arg.collective and arg.sector == "CRM" and arg.text.isupper()
+    """A person named by initials (see SUSPECT_INITIALS), or a mention the NER tagged that looks like them."""
+    if arg.collective or not arg.text.isupper() or not arg.text.isalpha() or len(arg.text) > 4:
+        return False
+    return arg.entity is None and arg.sector == "CRM" or arg.entity is not None and arg.entity.type == "PER"
 
 
 def _titled(body: str, group: list[Arg]) -> bool:
