@@ -970,3 +970,12 @@ def test_people_said_to_be_agents_of_a_state_keep_their_role():
                                    ("E3", "Santiago", "LOC", ["Santiago"], "CL", "city")))
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.target.name == "agen dinas intelijen Peru" and arrest.target.code == "PERSPY"
+
+
+def test_verdict_boilerplate_and_examining_a_case_are_no_events():
+    body = "Lalu, perbuatan Bayu Saputra tidak mendukung program pemerintah dalam pemberantasan korupsi."
+    assert find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None))) == []
+    body = "Hakim Joko Santoso yang memeriksa perkara Bayu Saputra menolak eksepsi."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
+    assert not [e for e in events if e.type == "INVESTIGATE"]

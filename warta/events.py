@@ -1678,6 +1678,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
+    if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
+        return None  # "… tidak mendukung program pemerintah": conduct judged, not a reaction to anyone
     asked = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
     requested = demand_target if asked else None
     roles = _roles(ctx, sent, trig)
