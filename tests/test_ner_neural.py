@@ -145,3 +145,17 @@ def test_tagging_gives_valid_bio_with_or_without_the_network(tmp_path):
     from warta.nlp.postprocess import postprocess
 
     assert crf_only.tag_many(SENTS) == postprocess(SENTS, [crf_only.tag_raw_crf(s) for s in SENTS])
+
+
+@needs_model
+def test_threads_sharing_one_model_get_the_serial_result():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from warta.nlp.ner import MODEL_DIR, NerModel
+
+    docs = [SENTS[i:] + SENTS[:i] for i in range(len(SENTS))]
+    expected = [NerModel(MODEL_DIR).tag_many(d) for d in docs]
+    shared = NerModel(MODEL_DIR)  # cold caches, filled by the threads at once
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(shared.tag_many, docs * 3))
+    assert got == expected * 3

@@ -72,11 +72,12 @@ class NerModel:
         self._crf_labels = frozenset(self.tagger.labels())
         # the BiLSTM of warta.nlp.neural, averaged with the CRF's marginals (optional)
         self.neural: Optional[NeuralTagger] = None
+        self._neural_lock = threading.Lock()
         self.neural_weight, self.neural_mode = 0.0, "geometric"
         if (self.directory / NEURAL_FILE).exists():
             self.neural = NeuralTagger(self.directory / NEURAL_FILE, self.resources.capitals)
             info = self.meta.get("neural", {})
-            self.neural_weight = float(info.get("weight", 0.5))
+            self.neural_weight = float(info.get("weight", 0.3))
             self.neural_mode = info.get("mode", "geometric")
 
     def tag_raw_crf(self, words: list[str]) -> list[str]:
@@ -97,7 +98,8 @@ class NerModel:
         when the network is shipped (``neural.npz``), else the CRF alone."""
         if self.neural is None:
             return [self.tag_raw_crf(s) for s in sents]
-        nn = self.neural.probabilities(sents)
+        with self._neural_lock:  # its per-word cache is shared state
+            nn = self.neural.probabilities(sents)
         return viterbi_bio_many([ensemble(self.marginals(s), p, self.neural_weight, self.neural_mode)
                                  for s, p in zip(sents, nn)])
 

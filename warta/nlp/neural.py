@@ -107,7 +107,7 @@ class NeuralTagger:
         scale = _tanh_sigmoid_scale(self.hidden)
         self.w_ih = [z[f"w_ih_{d}"].astype(np.float32) * scale[:, None] for d in "fb"]
         self.b = [(z[f"b_{d}"].astype(np.float32)) * scale for d in "fb"]
-        self.w_hh_t = [np.ascontiguousarray((z[f"w_hh_{d}"].astype(np.float32) * scale[:, None]).T) for d in "fb"]
+        self._w_hh_t_both = np.stack([(z[f"w_hh_{d}"].astype(np.float32) * scale[:, None]).T for d in "fb"])
         self.out_w_t = np.ascontiguousarray(z["out_w"].astype(np.float32).T)
         self.out_b = z["out_b"].astype(np.float32)
         self._index: dict[str, int] = {}
@@ -186,8 +186,7 @@ class NeuralTagger:
         bwd_pos = np.where(valid, offsets[None, :] + lengths[None, :] - 1 - step, -1)
         padded = np.concatenate([rows, [0]])  # position -1 -> the zero row
         first_active = nb - valid.sum(axis=1)  # shortest first: the active sentences come last
-        hf = self._run(padded[fwd_pos], 0, first_active)
-        hb = self._run(padded[bwd_pos], 1, first_active)
+        hf, hb = self._run(padded[fwd_pos], padded[bwd_pos], first_active)
         # back to flat token order: token k of sentence j is forward step k, backward step n_j - 1 - k
         sent_of = np.repeat(np.arange(nb), lengths)
         k = np.arange(len(rows)) - offsets[sent_of]
@@ -198,30 +197,33 @@ class NeuralTagger:
         e /= e.sum(axis=1, keepdims=True)
         return np.split(e, np.cumsum(lengths)[:-1])
 
-    def _run(self, rows: np.ndarray, direction: int, first_active: np.ndarray) -> np.ndarray:
-        """Hidden states (steps x batch x hidden) of one direction; ``rows`` (steps x batch)
-        are gate-table rows, gathered step by step for the sentences still running."""
-        steps, nb = rows.shape
-        table, w_hh_t = self._table, self.w_hh_t[direction]
+    def _run(self, rows_f: np.ndarray, rows_b: np.ndarray, first_active: np.ndarray) -> np.ndarray:
+        """Hidden states (steps x 2 x batch x hidden) of both directions, run side by side;
+        ``rows_f``/``rows_b`` (steps x batch) are gate-table rows, gathered step by step
+        for the sentences still running."""
+        steps, nb = rows_f.shape
         hsz = self.hidden
-        h = np.zeros((nb, hsz), np.float32)
-        c = np.zeros((nb, hsz), np.float32)
-        out = np.empty((steps, nb, hsz), np.float32)
+        flat = self._table.reshape(-1, 4 * hsz)  # (row, direction) -> 2 * row + direction
+        idx = np.stack([rows_f * 2, rows_b * 2 + 1], axis=1)  # steps x 2 x batch
+        w_hh_t = self._w_hh_t_both
+        h = np.zeros((2, nb, hsz), np.float32)
+        c = np.zeros((2, nb, hsz), np.float32)
+        out = np.empty((steps, 2, nb, hsz), np.float32)
         for t in range(steps):
             lo = int(first_active[t])
-            z = table[rows[t, lo:], direction]
-            z += h[lo:] @ w_hh_t
+            z = flat[idx[t, :, lo:]]  # 2 x running x 4 hidden
+            z += np.matmul(h[:, lo:], w_hh_t)
             np.tanh(z, out=z)
-            z[:, :2 * hsz] *= 0.5
-            z[:, :2 * hsz] += 0.5
-            z[:, 3 * hsz:] *= 0.5
-            z[:, 3 * hsz:] += 0.5
-            cl = c[lo:]  # a view: updated in place
-            cl *= z[:, hsz:2 * hsz]
-            cl += z[:, :hsz] * z[:, 2 * hsz:3 * hsz]
-            h[lo:] = z[:, 3 * hsz:] * np.tanh(cl)
+            z[..., :2 * hsz] *= 0.5
+            z[..., :2 * hsz] += 0.5
+            z[..., 3 * hsz:] *= 0.5
+            z[..., 3 * hsz:] += 0.5
+            cl = c[:, lo:]  # a view: updated in place
+            cl *= z[..., hsz:2 * hsz]
+            cl += z[..., :hsz] * z[..., 2 * hsz:3 * hsz]
+            h[:, lo:] = z[..., 3 * hsz:] * np.tanh(cl)
             out[t] = h
-        return out
+        return out[:, 0], out[:, 1]
 
 
 # ------------------------------------------------------------ decoding ---
