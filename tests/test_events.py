@@ -979,3 +979,12 @@ def test_verdict_boilerplate_and_examining_a_case_are_no_events():
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
                                    ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
     assert not [e for e in events if e.type == "INVESTIGATE"]
+
+
+def test_passive_agent_after_oleh_and_role_words():
+    body = "Bayu Saputra dilaporkan ke Bareskrim oleh kader Partai Maju Jaya."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None),
+                                   ("E2", "Bareskrim", "ORG", ["Bareskrim"], "ID", None),
+                                   ("E3", "Partai Maju Jaya", "ORG", ["Partai Maju Jaya"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == \
+        [("DISAPPROVE", "Partai Maju Jaya", "Bayu Saputra")]

@@ -1180,7 +1180,7 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
     ("penyitaan yang disebut terbesar … patut ditiru oleh APH" is not APH's seizure)."""
     end = _clause_end(sent, t_end)
     for g in sent.groups:
-        if t_end <= g[0].start < end and re.search(r"\boleh\s*$", ctx.body[t_end:g[0].start]):
+        if t_end <= g[0].start < end and _after_oleh(ctx.body[t_end:g[0].start]):
             if nominal and any(_is_verb(w) for w in WORD.findall(ctx.body[t_end:g[0].start])):
                 return None
             return g
@@ -1194,6 +1194,12 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
                 WORD.findall(gap) and WORD.findall(gap)[0].lower() in words()["preposition"]):
             return g
     return None
+
+
+def _after_oleh(gap: str) -> bool:
+    """The gap ends with "oleh", maybe with role words after it ("oleh kader PDI-P", "oleh pihak KPK")."""
+    m = re.search(r"\boleh((?:\s+[a-z]+){0,2})\s*$", gap)
+    return m is not None and all(w in words()["glue"] for w in m.group(1).split())
 
 
 def _described_agent(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
