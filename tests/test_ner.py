@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -32,10 +31,9 @@ def found(spans: list[EntitySpan]) -> set[tuple[str, str]]:
     return {(s.text, s.label) for s in spans}
 
 
-def test_model_loads_fast_and_is_cached():
-    t0 = time.perf_counter()
+def test_model_is_loaded_once_and_cached():
+    # load time is measured by bench/ner.py, not asserted here
     model = load_model()
-    assert time.perf_counter() - t0 < 5  # generous on a busy CI machine; bench/ner.py measures it
     assert load_model() is model
 
 
