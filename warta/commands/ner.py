@@ -76,8 +76,10 @@ def train_ner_command(
     out: Optional[Path] = typer.Option(None, "--out", help="Output directory (default: warta/models/ner)."),
     holdout: List[str] = typer.Option([], "--holdout", help="Corpus to keep out of training, e.g. idner2k-dev (repeatable)."),
     data: Optional[Path] = typer.Option(None, "--data", help="Shared data directory (default: ../shared/data)."),
+    neural: bool = typer.Option(True, "--neural/--no-neural",
+                                help="Also train the BiLSTM of the ensemble (needs PyTorch: pip install 'warta\\[train]')."),
 ) -> None:
-    """Train the named-entity model from ../shared/data/ner (fixed seeds)."""
+    """Train the named-entity model from ../shared/data/ner (fixed seeds): the CRF, then the BiLSTM."""
     from warta.nlp.ner import MODEL_DIR
     from warta.nlp.train import CORPORA, SHARED, TrainConfig, train_model
 
@@ -90,7 +92,7 @@ def train_ner_command(
         typer.echo(f"no NER corpora under {data_dir}/ner", err=True)
         raise typer.Exit(2)
     target = out or MODEL_DIR
-    config = TrainConfig(holdout=list(holdout))
+    config = TrainConfig(holdout=list(holdout), neural=neural)
     meta = train_model(config, target, data_dir, log=lambda m: typer.echo(m, err=True))
     typer.echo(f"model written to {target} in {meta['train_seconds']}s", err=True)
 
