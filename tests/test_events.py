@@ -988,3 +988,11 @@ def test_passive_agent_after_oleh_and_role_words():
                                    ("E3", "Partai Maju Jaya", "ORG", ["Partai Maju Jaya"], "ID", None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == \
         [("DISAPPROVE", "Partai Maju Jaya", "Bayu Saputra")]
+
+
+def test_act_right_after_the_one_asked_is_asked_for():
+    body = "DPR mendesak pemerintah segera mengevakuasi warga dari Peru."
+    events = find_events(_analysis(body, ("E1", "DPR", "ORG", ["DPR"], "ID", None),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    evacuation = next(e for e in events if e.type == "AID")
+    assert evacuation.actor.name == "pemerintah" and evacuation.hypothetical

@@ -1686,7 +1686,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
         return None  # "… tidak mendukung program pemerintah": conduct judged, not a reaction to anyone
-    asked = demand_target is not None and bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
+    asked = demand_target is not None and (bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
+                                           or not rule.modal and _asked_right_after(ctx, sent, trig, demand_target))
     requested = demand_target if asked else None
     roles = _roles(ctx, sent, trig)
     if roles is None:
@@ -1800,6 +1801,15 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
 
 
 CONDITION = re.compile(r"[\"“']?\s*(?:jika|apabila|bila|kalau|seandainya)\b([^,;]{3,120}),", re.I)
+
+
+def _asked_right_after(ctx: Context, sent: Sentence, trig: Trigger, addressee: list[Arg]) -> bool:
+    """"mendesak pemerintah segera mengevakuasi …": the act right after the one asked (past adverbs) is asked for."""
+    if addressee[-1].end > trig.start:
+        return False
+    between = [w.lower() for w in WORD.findall(ctx.body[addressee[-1].end:trig.start])]
+    allowed = words()["modal_adverb"] | words()["auxiliary"] | words()["complement"] | words()["negation"]
+    return not re.search(r"[,;:.]", ctx.body[addressee[-1].end:trig.start]) and all(w in allowed for w in between)
 
 
 def _unmet_condition(ctx: Context, sent: Sentence, trig: Trigger) -> bool:
