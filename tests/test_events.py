@@ -996,3 +996,16 @@ def test_act_right_after_the_one_asked_is_asked_for():
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     evacuation = next(e for e in events if e.type == "AID")
     assert evacuation.actor.name == "pemerintah" and evacuation.hypothetical
+
+
+def test_rejecting_a_demand_targets_its_author_and_agar_ends_a_genitive():
+    body = "Gabriel Boric menolak tuntutan Dina Rojas agar Chile menyerah."
+    events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], "CL", None),
+                                   ("E2", "Dina Rojas", "PER", ["Dina Rojas"], "PE", None),
+                                   ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
+    kinds = {(e.type, e.actor.name, e.target.name if e.target else None) for e in events}
+    assert ("REJECT", "Gabriel Boric", "Dina Rojas") in kinds and ("DEMAND", "Dina Rojas", "Gabriel Boric") in kinds
+    body = "Gabriel Boric menolak tuntutan agar Chile menyerah."
+    events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], "CL", None),
+                                   ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
+    assert not [e for e in events if e.type == "DEMAND"]

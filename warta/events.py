@@ -1290,7 +1290,8 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
         if _head(g).entity is None and _head(g).sector not in ("MIL", "REB", "COP"):
             return None  # "penabrakan pendemo": the people undergoing it, not its actor
         if len(gap) <= 2 and not re.search(r"[,;:.]", ctx.body[trig.end:g[0].start]) \
-                and not any(w.lower() in words()["preposition"] or w.lower() == "yang" or analyse(w).keys()
+                and not any(w.lower() in words()["preposition"] or w.lower() in words()["complement"]
+                            or w.lower() == "yang" or analyse(w).keys()
                             & lexicon().keys() and w.lower().startswith(("me", "di")) for w in gap) \
                 and not _is_place(g) and _head(g).kind != "target":
             return g
@@ -1707,6 +1708,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         coded = [_code_one(ctx, sent, trig, focus_place, a, b, False, None, negated)
                  for a, b in ((actor_group, partner), (partner, actor_group))]
         return [c for c in coded if c is not None] or None
+    if target_group is None and rule.type in ANSWERS:
+        target_group = _demand_author(ctx, sent, trig)  # "menolak tuntutan Trump": rejects Trump
     one = _code_one(ctx, sent, trig, focus_place, actor_group, target_group, implicit, requested, negated)
     out = [one] if one is not None else []
     if one is not None and rule.type in ANSWERS:
@@ -1729,18 +1732,32 @@ ANSWERS = {"REJECT", "AGREE", "CONCEDE"}
 ANSWERED_DEMAND = TriggerRule("seruan", None, frozenset(), "DEMAND", "demand", "10", noun=True)
 
 
+def _demand_noun(sent: Sentence, trig: Trigger) -> Optional[Trigger]:
+    """The demand noun right after an answer ("menolak tuntutan …"), as a trigger of its own."""
+    nxt = trig.index + 1 if trig.rule.second is None else trig.index + 2
+    if nxt >= len(sent.words) or sent.low[nxt] not in words()["demand_noun"]:
+        return None
+    noun = sent.words[nxt]
+    return Trigger(nxt, noun.start(), noun.end(), ANSWERED_DEMAND, "nominal")
+
+
+def _demand_author(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """Who made the demand an answer answers: named right after the demand noun."""
+    demand = _demand_noun(sent, trig)
+    if demand is None:
+        return None
+    author = _genitive(ctx, sent, demand) or _named_after(ctx, sent, demand.end)
+    return author if author is not None and _head(author).entity is not None else None
+
+
 def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, answering) -> list:
     """"Iran menolak seruan Trump untuk menyerah": rejecting (or meeting) a demand named with its author
     reports that demand too (the author demands of the one answering)."""
-    nxt = trig.index + 1 if trig.rule.second is None else trig.index + 2
-    if not answering or nxt >= len(sent.words) or sent.words[nxt].group(0).lower() not in words()["demand_noun"]:
+    found = _demand_noun(sent, trig)
+    author = _demand_author(ctx, sent, trig)
+    if not answering or found is None or author is None:
         return []
-    noun = sent.words[nxt]
-    demand = Trigger(nxt, noun.start(), noun.end(), ANSWERED_DEMAND, "nominal")
-    author = _genitive(ctx, sent, demand) or _named_after(ctx, sent, noun.end())
-    if author is None or _head(author).entity is None:
-        return []
-    coded = _code_one(ctx, sent, demand, focus_place, author, answering, False, None, False)
+    coded = _code_one(ctx, sent, found, focus_place, author, answering, False, None, False)
     if coded is None:
         return []
     event, stated = coded
