@@ -1009,3 +1009,11 @@ def test_rejecting_a_demand_targets_its_author_and_agar_ends_a_genitive():
     events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], "CL", None),
                                    ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
     assert not [e for e in events if e.type == "DEMAND"]
+
+
+def test_initials_with_an_age_are_a_person_not_a_country():
+    body = "Polres Klaten menetapkan AS (45) sebagai tersangka penipuan."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
+                                   ("E2", "Amerika Serikat", "LOC", ["AS"], "US", "country")))
+    naming = next(e for e in events if e.type == "INVESTIGATE")
+    assert naming.target.name == "AS" and naming.target.code == "IDNCRM" and naming.actor.code == "IDNCOP"

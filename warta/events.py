@@ -316,7 +316,8 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
     index = cache.index
     pronouns = _pronouns()
     for m, e in cache.mentions(start, end):
-        if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya" and m.text.lower() not in pronouns:
+        if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya" and m.text.lower() not in pronouns \
+                and not (e.type != "PER" and _aged(body, m.end)):  # "AS (45)": initials, not the United States
             entity = e
             if e.type == "LOC" and e.kind in (None, "place"):
                 entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
@@ -332,7 +333,7 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
             args.append(Arg(m.group(0), m.start(), m.end(), sector="CRM"))
             taken.append((m.start(), m.end()))
     for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True, low=low):
-        if not any(s < e_ and s_ < e for s, e in taken):
+        if not any(s < e_ and s_ < e for s, e in taken) and not _aged(body, e_):
             args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
             taken.append((s_, e_))
     for m in _unnamed_bodies().finditer(body, start, end):
@@ -372,6 +373,14 @@ def _pronouns() -> frozenset[str]:
     """Pronouns the NER sometimes tags as names ("Pihaknya"): read as pronouns, not as participants."""
     classes = words()
     return classes["pronoun_person"] | classes["pronoun_group"] | classes["pronoun_side"] | classes["pronoun_speaker"]
+
+
+AGE = re.compile(r"\s*\(\d{1,2}(?:\s*(?:tahun|th))?\)")
+
+
+def _aged(body: str, end: int) -> bool:
+    """An age in brackets right after: the name is a person's ("AS (45)")."""
+    return AGE.match(body, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -775,6 +784,8 @@ def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
     for arg in group:
         if arg.entity is not None and arg.entity.country:
             return arg.entity.country
+    if all(_initials(a) for a in group):
+        text = " ".join(text.split()[len(group):])  # "AS (45)": the initials name no country
     for w in WORD.findall(text):
         if w.lower() in ctx.countries:
             return ctx.countries[w.lower()]
@@ -831,9 +842,11 @@ def _igo(group: list[Arg]) -> Optional[str]:
 
 def _focus_country(analysis: Analysis) -> Optional[str]:
     counts: dict[str, int] = {}
+    body = analysis.article.body
     for e in analysis.entities:
         if e.type == "LOC" and e.country:
-            counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
+            counts[e.country] = counts.get(e.country, 0) + sum(not _aged(body, m.end) for m in e.mentions)
+    counts = {c: n for c, n in counts.items() if n}
     return max(counts, key=counts.get) if counts else "ID"  # Indonesian news: home unless told otherwise
 
 
