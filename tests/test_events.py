@@ -1017,3 +1017,9 @@ def test_initials_with_an_age_are_a_person_not_a_country():
                                    ("E2", "Amerika Serikat", "LOC", ["AS"], "US", "country")))
     naming = next(e for e in events if e.type == "INVESTIGATE")
     assert naming.target.name == "AS" and naming.target.code == "IDNCRM" and naming.actor.code == "IDNCOP"
+
+
+def test_an_ordered_seizure_is_the_orderers():
+    body = "Majelis hakim juga memerintahkan perampasan aset Bayu Saputra untuk negara."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.mode, e.actor.sector, e.target.name) for e in events] == [("confiscate", "JUD", "Bayu Saputra")]
