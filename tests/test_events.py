@@ -1023,3 +1023,12 @@ def test_an_ordered_seizure_is_the_orderers():
     body = "Majelis hakim juga memerintahkan perampasan aset Bayu Saputra untuk negara."
     events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     assert [(e.mode, e.actor.sector, e.target.name) for e in events] == [("confiscate", "JUD", "Bayu Saputra")]
+
+
+def test_a_home_institution_in_a_story_about_abroad_stays_indonesian():
+    body = "Kementerian Agama berkoordinasi dengan otoritas Arab Saudi di Jeddah dan Madinah, Arab Saudi."
+    events = find_events(_analysis(body, ("E1", "Kementerian Agama", "ORG", ["Kementerian Agama"], None, None),
+                                   ("E2", "Arab Saudi", "LOC", ["Arab Saudi"], "SA", "country"),
+                                   ("E3", "Jeddah", "LOC", ["Jeddah"], "SA", "city")))
+    consult = next(e for e in events if e.type == "CONSULT")
+    assert consult.actor.code == "IDNGOV" and consult.target.code == "SAUGOV"

@@ -796,6 +796,9 @@ def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
     head = _head(group)
     if head.entity is not None and head.entity.type == "PER":
         return _person_country(ctx, head.entity) or ctx.focus
+    if head.entity is not None and head.entity.type == "ORG" and \
+            {w.lower() for w in WORD.findall(head.entity.name + " " + head.text)} & words()["home_body"]:
+        return HOME  # "Kementerian Agama", "Polri", "KPK" with no country named: the press's own state
     return ctx.focus
 
 
