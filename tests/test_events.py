@@ -1032,3 +1032,14 @@ def test_a_home_institution_in_a_story_about_abroad_stays_indonesian():
                                    ("E3", "Jeddah", "LOC", ["Jeddah"], "SA", "city")))
     consult = next(e for e in events if e.type == "CONSULT")
     assert consult.actor.code == "IDNGOV" and consult.target.code == "SAUGOV"
+
+
+def test_bills_named_after_a_party_seizure_from_a_house_and_drug_selling():
+    body = "Mahasiswa Klaten menggelar demonstrasi menuntut pembatalan RUU TNI."
+    events = find_events(_analysis(body, ("E1", "TNI", "ORG", ["TNI"], "ID", None)))
+    assert not [e for e in events if e.target is not None and e.target.name == "TNI"]
+    body = "Jaksa menyita uang Rp 920 miliar dari rumah Bayu Saputra."
+    events = find_events(_analysis(body, ("E1", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.mode, e.target.name) for e in events] == [("confiscate", "Bayu Saputra")]
+    body = "Tersangka AR (30) mengaku telah menjual sabu sejak 2023."
+    assert [(e.type, e.actor.name) for e in find_events(_analysis(body))] == [("CRIME", "AR")]

@@ -745,7 +745,8 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
 
 # "dua tersangka berinisial AR (34) dan MP (36)", "tersangka, AW alias Bowo (23) dan SNZ (23)": the members
 _INITIALS = r"[A-Z][A-Za-z]{0,3}(?:\s+alias\s+[A-Z]\w*)?(?:\s*\(\d{1,2}\))?"
-MEMBERS = re.compile(rf"\s*(?:,\s*|\s+(?:berinisial|bernama|yakni|yaitu)\s+)({_INITIALS}(?:\s*(?:,|dan|serta)\s+{_INITIALS})*)")
+MEMBERS = re.compile(rf"\s*(?:,\s*|\s+(?:berinisial|bernama|yakni|yaitu)\s+|\s+(?=[A-Z]{{1,4}}\s*\(\d))"
+                     rf"({_INITIALS}(?:\s*(?:,|dan|serta)\s+{_INITIALS})*)")
 
 
 def _members(body: str, end: int) -> Optional[str]:
@@ -1126,6 +1127,8 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue
         if _is_place(g) or _preceded_by(ctx.body, g[0].start, classes["agentive"]):
             continue
+        if _preceded_by(ctx.body, g[0].start, classes["law_title"]):
+            continue  # "menuntut pembatalan RUU TNI": a bill's name, not a party
         if len(g) == 1 and g[0].collective and _preceded_by(ctx.body, g[0].start, classes["facility"]):
             continue  # "fasilitas militer … Iran": describes the site, whose owner comes after
         if _preceded_by(ctx.body, g[0].start, classes["preposition"] - classes["target_preposition"], 2):
@@ -1445,6 +1448,8 @@ def _demanded_party(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[lis
         before = gap_words[-1:]
         if before and before[0] in words()["preposition"] and before[0] not in ("dari", "oleh", "kepada", "terhadap", "bagi"):
             return None
+        if before and before[0] in words()["law_title"]:
+            return None  # "pembatalan RUU TNI": a bill's name
         if _is_place(g) or _head(g).entity is None:
             return None
         return g
@@ -1497,7 +1502,8 @@ def _relative_head(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list
 def _dispossessed(ctx: Context, sent: Sentence) -> Optional[list[Arg]]:
     """"Dari (tangan) Jack, polisi menyita …": whom goods are seized from."""
     for g in sent.groups:
-        if re.search(r"\bdari\s+(?:tangan\s+)?$", ctx.body[max(sent.start, g[0].start - 15):g[0].start], re.I) \
+        if re.search(r"\bdari\s+(?:(?:tangan|rumah|kediaman|kantor|mobil|rekening|brankas)\s+)?$",
+                     ctx.body[max(sent.start, g[0].start - 20):g[0].start], re.I) \
                 and not _is_place(g):
             return g
     return None
