@@ -1043,3 +1043,11 @@ def test_bills_named_after_a_party_seizure_from_a_house_and_drug_selling():
     assert [(e.mode, e.target.name) for e in events] == [("confiscate", "Bayu Saputra")]
     body = "Tersangka AR (30) mengaku telah menjual sabu sejak 2023."
     assert [(e.type, e.actor.name) for e in find_events(_analysis(body))] == [("CRIME", "AR")]
+
+
+def test_coordinated_parties_agree_or_meet_with_each_other():
+    body = "Chile dan Peru sepakat memperkuat kerja sama pertahanan."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert sorted((e.type, e.actor.name, e.target.name) for e in events if e.type == "AGREE") == \
+        [("AGREE", "Chile", "Peru"), ("AGREE", "Peru", "Chile")]

@@ -1740,8 +1740,9 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
 
 
 def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group) -> Optional[list[Arg]]:
-    """"X dan Y (terus) saling …": Y, the other party of a reciprocal deed."""
-    if not actor_group or "saling" not in sent.low[max(0, trig.index - 3):trig.index]:
+    """"X dan Y (terus) saling …", "X dan Y sepakat/bertemu …": Y, the other party of a reciprocal deed."""
+    mutual = "saling" in sent.low[max(0, trig.index - 3):trig.index] or trig.rule.type in SYMMETRIC
+    if not actor_group or not mutual:
         return None
     for g in sent.groups:
         if g[0].start >= actor_group[-1].end:
@@ -1751,6 +1752,7 @@ def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group
 
 
 ANSWERS = {"REJECT", "AGREE", "CONCEDE"}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}   # "X dan Y sepakat": each with the other
 ANSWERED_DEMAND = TriggerRule("seruan", None, frozenset(), "DEMAND", "demand", "10", noun=True)
 
 
