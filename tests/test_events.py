@@ -1051,3 +1051,15 @@ def test_coordinated_parties_agree_or_meet_with_each_other():
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert sorted((e.type, e.actor.name, e.target.name) for e in events if e.type == "AGREE") == \
         [("AGREE", "Chile", "Peru"), ("AGREE", "Peru", "Chile")]
+
+
+def test_apology_stones_and_the_content_of_an_accusation():
+    body = "Bupati Klaten Joko Santoso meminta maaf kepada warga atas kenaikan pajak."
+    events = find_events(_analysis(body, ("E1", "Joko Santoso", "PER", ["Joko Santoso"], None, None)))
+    assert [(e.type, e.mode) for e in events] == [("CONCEDE", "apologize")]
+    body = "Massa melempari polisi dengan batu."
+    assert [(e.type, e.target.sector) for e in find_events(_analysis(body))] == [("ASSAULT", "COP")]
+    body = "Chile menahan tiga orang yang dituduh menjadi mata-mata Peru."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert not [e for e in events if e.type == "DISAPPROVE" and e.actor.country == "PE"]

@@ -1209,6 +1209,7 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
     for g in sent.groups:
         gap = ctx.body[t_end:g[0].start]
         if g[0].start >= t_end and len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap) \
+                and not any(_is_verb(w) or w.lower() in ("sebagai", "menjadi") for w in WORD.findall(gap)) \
                 and not _is_place(g) and _head(g).kind != "target" and not _object_word(g, rule) and not (
                 WORD.findall(gap) and WORD.findall(gap)[0].lower() in words()["preposition"]):
             return g
