@@ -159,3 +159,32 @@ def test_threads_sharing_one_model_get_the_serial_result():
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(shared.tag_many, docs * 3))
     assert got == expected * 3
+
+
+@needs_model
+def test_network_is_asked_only_where_the_crf_is_unsure(monkeypatch):
+    import importlib
+
+    from warta.nlp.ner import MODEL_DIR, NerModel
+
+    ner_module = importlib.import_module("warta.nlp.ner")  # the module, not warta.nlp.ner the function
+
+    model = NerModel(MODEL_DIR)
+    if model.neural is None:
+        pytest.skip("no network shipped")
+    asked: list[list[str]] = []
+    real = model.neural.probabilities
+    monkeypatch.setattr(model.neural, "probabilities", lambda sents, **kw: asked.extend(sents) or real(sents, **kw))
+    everything = list(SENTS)
+    monkeypatch.setattr(ner_module, "CONFIDENT", 2.0)  # no path is that sure: every sentence goes to the network
+    full = model.tag_raw_many(everything)
+    assert len(asked) == len(SENTS)
+    asked.clear()
+    monkeypatch.setattr(ner_module, "CONFIDENT", 0.0)  # every path is sure enough: the CRF alone
+    alone = model.tag_raw_many(everything)
+    assert asked == [] and alone == [model.tag_raw_crf(s) for s in SENTS]
+    asked.clear()
+    monkeypatch.setattr(ner_module, "CONFIDENT", 0.95)
+    gated = model.tag_raw_many(everything)
+    assert ["Hujan", "."] not in asked            # a sure sentence is left to the CRF
+    assert all(valid_bio(t) for t in gated) and len(gated) == len(full)

@@ -31,6 +31,9 @@ __all__ = ["EntitySpan", "NlpDoc", "NerModel", "MODEL_DIR", "load_model", "ner",
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 MODEL_FILE = "model.crfsuite"
+# CRF path probability from which the network is not asked: at 0.9, 0.95, 0.99 and 0.999 the F1 on
+# NER-UI test, NER-UGM test and IDNer2k dev (held-out model) is the same as with no threshold
+CONFIDENT = 0.95
 LABELS = ("PER", "ORG", "LOC")
 
 
@@ -98,21 +101,45 @@ class NerModel:
         when the network is shipped (``neural.npz``), else the CRF alone."""
         if self.neural is None:
             return [self.tag_raw_crf(s) for s in sents]
+        # The network only votes where the CRF is unsure: a sentence whose CRF path has
+        # probability >= CONFIDENT keeps the CRF's tags (a 0.3-weighted vote does not overturn
+        # a path that sure), which spares about a third of news sentences.
+        crf = [self._crf_pass(s) for s in sents]
+        unsure = [i for i, (_, marg) in enumerate(crf) if marg is not None]
+        out = [tags for tags, _ in crf]
         with self._neural_lock:  # its per-word cache is shared state
-            nn = self.neural.probabilities(sents)
-        return viterbi_bio_many([ensemble(self.marginals(s), p, self.neural_weight, self.neural_mode)
-                                 for s, p in zip(sents, nn)])
+            nn = self.neural.probabilities([sents[i] for i in unsure])
+        tags = viterbi_bio_many([ensemble(crf[i][1], p, self.neural_weight, self.neural_mode)
+                                 for i, p in zip(unsure, nn)])
+        for i, t in zip(unsure, tags):
+            out[i] = t
+        return out
+
+    def _crf_pass(self, words: list[str]) -> tuple[list[str], Optional[np.ndarray]]:
+        """The CRF's tags, and its marginals when its best path is not CONFIDENT (else None)."""
+        if not words:
+            return [], None
+        feats = self.featurizer.sentence(words)
+        with self._lock:
+            self.tagger.set(feats)
+            tags = self.tagger.tag()
+            if self.tagger.probability(tags) >= CONFIDENT:
+                return _repair(tags), None
+            return _repair(tags), self._set_marginals(len(words))
 
     def marginals(self, words: list[str]) -> np.ndarray:
         """The CRF's per-token tag marginals, (tokens x 7) in ``neural.TAGS`` order."""
         if not words:
             return np.zeros((0, len(TAGS)), np.float32)
         feats = self.featurizer.sentence(words)
-        known = self._crf_labels
         with self._lock:
             self.tagger.set(feats)
-            out = [[self.tagger.marginal(t, i) if t in known else 0.0 for t in TAGS] for i in range(len(words))]
-        return np.array(out, dtype=np.float32)
+            return self._set_marginals(len(words))
+
+    def _set_marginals(self, n: int) -> np.ndarray:
+        """Marginals of the sequence last given to ``tagger.set`` (call under ``_lock``)."""
+        known, marginal = self._crf_labels, self.tagger.marginal
+        return np.array([[marginal(t, i) if t in known else 0.0 for t in TAGS] for i in range(n)], dtype=np.float32)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags for one tokenised sentence (post-processed as a one-sentence document)."""
