@@ -1063,3 +1063,9 @@ def test_apology_stones_and_the_content_of_an_accusation():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert not [e for e in events if e.type == "DISAPPROVE" and e.actor.country == "PE"]
+
+
+def test_a_quote_right_after_a_speech_verb_is_the_speakers_and_regret_has_no_object_target():
+    body = 'Tentara Chile menyebutkan "menyesalkan jatuhnya korban pada orang-orang yang tidak bersalah."'
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country")))
+    assert [(e.type, e.actor.code, e.target) for e in events] == [("CONCEDE", "CHLMIL", None)]

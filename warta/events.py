@@ -952,6 +952,11 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
     if found is None and kind == "speech" and clause_start > sent.start and not acted_upon \
             and _reported_own_deed(sent, clause_start, pos):
         return _subject(ctx, sent, clause_start)  # "KKP mengumumkan telah menangkap …": the speaker acts
+    if found is None and kind == "punct" and ctx.body[clause_start] in "\"“" and not acted_upon \
+            and not any(clause_start < w.start() < pos for w in sent.words):
+        speech = _clause_start(sent, clause_start)
+        if speech[1] == "speech" and not WORD.search(ctx.body, ctx.body.find(" ", speech[0]) + 1, clause_start):
+            return _subject(ctx, sent, speech[0])  # 'Tentara Israel menyebutkan "menyesalkan …"': the speaker
     if found is None and clause_start > sent.start and kind == "connector" \
             and not any(clause_start <= w.start() < pos for w in sent.words if _is_verb(w.group(0))):
         found = _subject(ctx, sent, clause_start, acted_upon)  # "X menjadi sorotan usai ditetapkan tersangka"
@@ -1136,7 +1141,7 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
         if len(g) == 1 and g[0].collective and rule.objects & set(analyse(g[0].text.split()[0])) \
                 and rule.type not in ARREST_TYPES:
             continue  # "menarik pasukan": the troops are the object word, not a target (one arrests the suspects)
-        if rule.type in INTRANSITIVE and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
+        if (rule.type in INTRANSITIVE or rule.mode in ("regret", "apologize")) and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
             continue
         if extended and g[0].start > comma and _head(g).entity is None:
             continue
