@@ -1069,3 +1069,11 @@ def test_a_quote_right_after_a_speech_verb_is_the_speakers_and_regret_has_no_obj
     body = 'Tentara Chile menyebutkan "menyesalkan jatuhnya korban pada orang-orang yang tidak bersalah."'
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country")))
     assert [(e.type, e.actor.code, e.target) for e in events] == [("CONCEDE", "CHLMIL", None)]
+
+
+def test_a_case_investigated_at_an_institution_targets_it():
+    body = "Kejaksaan Agung mengusut kasus dugaan korupsi pengadaan laptop di Kementerian Pendidikan tahun 2020."
+    events = find_events(_analysis(body, ("E1", "Kejaksaan Agung", "ORG", ["Kejaksaan Agung"], "ID", None),
+                                   ("E2", "Kementerian Pendidikan", "ORG", ["Kementerian Pendidikan"], "ID", None)))
+    inquiry = next(e for e in events if e.type == "INVESTIGATE")
+    assert inquiry.target.name == "Kementerian Pendidikan"

@@ -1379,6 +1379,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
     target = targets[0] if targets else _owned_body(ctx, sent, trig) or _object_owner(ctx, sent, trig)
     if target is None and trig.rule.type == "DEMAND":
         target = _addressee_after_complement(ctx, sent, trig) or _demanded_party(ctx, sent, trig)
+    if target is None and trig.rule.type == "INVESTIGATE" and trig.rule.mode == "investigate":
+        target = _investigated_body(ctx, sent, trig)
     if target is None and trig.rule.mode == "confiscate":
         target = _dispossessed(ctx, sent)
     subject = _relative_head(ctx, sent, trig) or _subject(ctx, sent, trig.start)
@@ -1436,6 +1438,17 @@ def _object_owner(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[
                     close = len(WORD.findall(gap)) <= 1 and not re.search(r"[,;:.]", gap)
                     return g if close and named and not _is_place(g) else None
             return None
+    return None
+
+
+def _investigated_body(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"mengusut kasus korupsi pengadaan laptop di Kementerian Pendidikan …": the body the case is in."""
+    end = min([at for at, k in sent.bounds if at >= trig.end and k != "punct"] + [sent.end])
+    for g in sent.groups:
+        if trig.end <= g[0].start < end and _head(g).entity is not None and _head(g).entity.type == "ORG" \
+                and re.search(r"\bdi\s+$", ctx.body[max(trig.end, g[0].start - 5):g[0].start]) \
+                and "kasus" in sent.low[trig.index + 1:trig.index + 3]:
+            return g
     return None
 
 
