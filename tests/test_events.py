@@ -1077,3 +1077,11 @@ def test_a_case_investigated_at_an_institution_targets_it():
                                    ("E2", "Kementerian Pendidikan", "ORG", ["Kementerian Pendidikan"], "ID", None)))
     inquiry = next(e for e in events if e.type == "INVESTIGATE")
     assert inquiry.target.name == "Kementerian Pendidikan"
+
+
+def test_noun_after_a_passive_light_verb():
+    body = "Polda Jambi menggelar jumpa pers. Setelah diperiksa, dilakukan penahanan terhadap Bayu Saputra."
+    events = find_events(_analysis(body, ("E1", "Polda Jambi", "ORG", ["Polda Jambi"], "ID", None),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.actor.name == "Polda Jambi" and arrest.target.name == "Bayu Saputra"

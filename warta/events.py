@@ -1354,6 +1354,13 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         return agent, _subject(ctx, sent, trig.start, acted_upon=True), agent is None
     if trig.voice == "nominal" and set(_before(sent.words, trig.index, 1)) & classes["setting_noun"]:
         return None  # "melakukan pemberantasan korupsi", "tindak pidana korupsi": a setting, not the deed
+    if trig.voice == "nominal" and set(_before(sent.words, trig.index, 1)) & classes["passive_light"]:
+        # "dilakukan penahanan terhadap X (oleh Y)": the agent after "oleh", else the article's agency
+        agent = _agent_after(ctx, sent, trig.end, trig.rule)
+        target = _object(ctx, sent, trig.rule, trig.end)
+        if target is not None and agent is not None and target[0].start >= agent[0].start:
+            target = None
+        return agent, target, agent is None
     if trig.voice == "nominal":
         light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
