@@ -1085,3 +1085,10 @@ def test_noun_after_a_passive_light_verb():
                                    ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.actor.name == "Polda Jambi" and arrest.target.name == "Bayu Saputra"
+
+
+def test_initials_named_with_an_age_once_are_a_person_later_and_after_a_kin_noun():
+    body = "Suami berinisial JN (37) tega membunuh istrinya, RK (25), di Ciputat. Tetangga tahu JN memukul RK sebelumnya."
+    events = find_events(_analysis(body))
+    kinds = {(e.type, e.actor.name, e.target.name if e.target else None) for e in events}
+    assert ("ASSAULT", "JN", "RK") in kinds and all(t is not None for _, _, t in kinds)

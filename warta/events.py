@@ -272,13 +272,17 @@ class ArticleCache:
     pairs: list                 # (Mention, Entity) sorted by start
     known: dict                 # "country:XX" / "igo:CODE" -> the one Entity standing for it
     short_names: dict = None    # "Abral" -> the one person named "Abral Wandikbo" (a later short mention)
+    initials: frozenset = frozenset()   # initials the article gives an age once ("RK (25)"): a person later too
 
     @classmethod
     def build(cls, analysis: Analysis) -> "ArticleCache":
         pairs = sorted(((m, e) for e in analysis.entities for m in e.mentions), key=lambda p: p[0].start)
         index = _mention_index(analysis)
         index.update({"\0led:" + k: e for k, e in _led_by(analysis).items()})
-        return cls(analysis, index, [m.start for m, _ in pairs], pairs, {}, _short_names(analysis))
+        body = analysis.article.body
+        initials = frozenset(m.group(0) for m in SUSPECT_INITIALS.finditer(body)
+                             if len(m.group(0)) >= 2 and m.group(0).lower() not in _known_table())
+        return cls(analysis, index, [m.start for m, _ in pairs], pairs, {}, _short_names(analysis), initials)
 
     def mentions(self, start: int, end: int) -> list:
         """(Mention, Entity) pairs starting in [start, end)."""
@@ -332,6 +336,10 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
         if not any(s < m.end() and m.start() < e for s, e in taken):
             args.append(Arg(m.group(0), m.start(), m.end(), sector="CRM"))
             taken.append((m.start(), m.end()))
+    for w in words_ if cache.initials else ():
+        if w.group(0) in cache.initials and not any(s < w.end() and w.start() < e for s, e in taken):
+            args.append(Arg(w.group(0), w.start(), w.end(), sector="CRM"))  # "JN membunuh RK" after "RK (25)"
+            taken.append((w.start(), w.end()))
     for s_, e_, _ in _phrases(body, words_, _known_table(), capitalised=True, low=low):
         if not any(s < e_ and s_ < e for s, e in taken) and not _aged(body, e_):
             args.append(Arg(body[s_:e_], s_, e_, entity=_known_entity(cache, body[s_:e_])))
@@ -1143,7 +1151,7 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue  # "menarik pasukan": the troops are the object word, not a target (one arrests the suspects)
         if (rule.type in INTRANSITIVE or rule.mode in ("regret", "apologize")) and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
             continue
-        if extended and g[0].start > comma and _head(g).entity is None:
+        if extended and g[0].start > comma and _head(g).entity is None and not _is_person(g):
             continue
         return g
     return None
