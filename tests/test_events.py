@@ -817,7 +817,7 @@ def test_an_arrest_with_no_one_arrested_is_no_event():
 
 
 def test_an_office_named_without_a_country_is_a_home_office():
-    body = ("Presiden Prabowo Subianto menelepon Presiden Amerika Serikat Donald Trump. "
+    body = ("Presiden Prabowo Subianto menelepon Presiden Amerika Serikat Donald Trump soal tarif Indonesia. "
             "Amerika Serikat dan Washington kembali disebut. Prabowo juga mengecam Israel.")
     events = find_events(_analysis(body, ("E1", "Prabowo Subianto", "PER", ["Prabowo Subianto", "Prabowo"], None, None),
                                    ("E2", "Donald Trump", "PER", ["Donald Trump"], None, None),
@@ -1092,3 +1092,13 @@ def test_initials_named_with_an_age_once_are_a_person_later_and_after_a_kin_noun
     events = find_events(_analysis(body))
     kinds = {(e.type, e.actor.name, e.target.name if e.target else None) for e in events}
     assert ("ASSAULT", "JN", "RK") in kinds and all(t is not None for _, _, t in kinds)
+
+
+def test_an_office_without_a_country_in_a_foreign_story_stays_foreign():
+    body = ("Presiden Kazakhstan Kassym Tokayev berpidato di Almaty. Presiden Kassym Tokayev kemudian "
+            "mengecam Komite Keamanan Nasional. Tokayev juga mengecam Rusia.")
+    events = find_events(_analysis(body, ("E1", "Kassym Tokayev", "PER", ["Kassym Tokayev", "Tokayev"], None, None),
+                                   ("E2", "Kazakhstan", "LOC", ["Kazakhstan"], "KZ", "country"),
+                                   ("E3", "Almaty", "LOC", ["Almaty"], "KZ", "city"),
+                                   ("E4", "Rusia", "LOC", ["Rusia"], "RU", "country")))
+    assert {e.actor.country for e in events if e.type == "DISAPPROVE"} == {"KZ"}

@@ -818,9 +818,13 @@ def _person_country(ctx: Context, person: Entity) -> Optional[str]:
     for w in WORD.findall(titles):
         if w in ctx.countries:
             return ctx.countries[w]
-    if set(WORD.findall(titles)) & words()["office"]:
-        return HOME
+    if set(WORD.findall(titles)) & words()["office"] and (ctx.focus in (None, HOME) or _home_in_story(ctx)):
+        return HOME  # only where Indonesia is a party of the story: a foreign story's "Presiden X" is foreign
     return None
+
+
+def _home_in_story(ctx: Context) -> bool:
+    return re.search(r"\b(?:Indonesia|RI)\b", ctx.body) is not None
 
 
 @lru_cache(maxsize=1)
