@@ -1102,3 +1102,14 @@ def test_an_office_without_a_country_in_a_foreign_story_stays_foreign():
                                    ("E3", "Almaty", "LOC", ["Almaty"], "KZ", "city"),
                                    ("E4", "Rusia", "LOC", ["Rusia"], "RU", "country")))
     assert {e.actor.country for e in events if e.type == "DISAPPROVE"} == {"KZ"}
+
+
+def test_bare_bicara_dengan_is_a_talk_and_juru_bicara_is_not():
+    body = "Polres Klaten sudah bicara dengan Forkopimda Klaten soal tambang."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
+                                   ("E2", "Forkopimda Klaten", "ORG", ["Forkopimda Klaten"], "ID", None)))
+    assert [(e.type, e.target.name) for e in events] == [("CONSULT", "Forkopimda Klaten")]
+    body = "Juru bicara Polres Klaten dengan Forkopimda Klaten hadir."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
+                                   ("E2", "Forkopimda Klaten", "ORG", ["Forkopimda Klaten"], "ID", None)))
+    assert not [e for e in events if e.type == "CONSULT"]
