@@ -1113,3 +1113,12 @@ def test_bare_bicara_dengan_is_a_talk_and_juru_bicara_is_not():
     events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
                                    ("E2", "Forkopimda Klaten", "ORG", ["Forkopimda Klaten"], "ID", None)))
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_an_inquiry_into_no_one_is_no_event():
+    body = "Militer Chile sedang menyelidiki insiden tersebut."
+    assert find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"))) == []
+    body = "Militer Chile sedang menyelidiki Bayu Saputra."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
+    assert [(e.type, e.target.name) for e in events] == [("INVESTIGATE", "Bayu Saputra")]

@@ -48,7 +48,9 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
 OPEN_CALLS = {"call for"}
-ADDRESSED_MODES = {"questioning", "summons"}   # one questions or summons someone: no one named, no event
+# One questions, summons, investigates or searches someone: with no one named there is no event to code
+# ("Militer Israel sedang menyelidiki insiden tersebut").
+ADDRESSED_MODES = {"questioning", "summons", "investigate", "search"}
 # Acts done to someone: a verb of them with no one named as undergoing it is no event ("pohon menahan …");
 # a noun of them may count operations ("melakukan 1.201 operasi tangkap tangan").
 DONE_TO_MODES = {"arrest", "suspect named", "sentence", "dismissal", "expulsion"}
