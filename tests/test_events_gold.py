@@ -37,11 +37,11 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 #            P=0.797 R=0.785, held-out half P=0.596 R=0.403; canonical 12/12 found, 1 wrong.
 # round 8 (lexicon mined from the day's politics/law news; appositives, relative clauses, role nouns,
 #            pronouns, reciprocal and answered demands; lazy memory of earlier sentences): gold
-#            P=0.782 R=0.655 (93/142, 119 predicted); separate held-out gold P=0.558 R=0.364;
-#            canonical 12/12 found, 1 wrong.
+#            P=0.793 R=0.648 (92/142, 116 predicted); separate held-out gold P=0.585 R=0.364,
+#            second held-out gold P=0.500 R=0.322; canonical 12/12 found, 1 wrong.
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.77, "recall": 0.64}
+GOLD_FLOORS = {"precision": 0.78, "recall": 0.64}
 CANONICAL_MIN_FOUND = 12
 CANONICAL_MAX_WRONG = 1
 
@@ -163,8 +163,8 @@ def test_event_coder_floors_on_canonical_page():
 # Measured at its creation (coder of c745034): P=0.444 R=0.242 (16/66 found, 36 predicted),
 # while the development gold gave P=0.702 R=0.563.  Raise as the coder generalises.
 HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
-# Round 8: P=0.558 R=0.364 (24/66 found, 43 predicted).
-HELDOUT_FLOORS = {"precision": 0.54, "recall": 0.35}
+# Round 8: P=0.585 R=0.364 (24/66 found, 41 predicted).
+HELDOUT_FLOORS = {"precision": 0.57, "recall": 0.35}
 
 
 def test_heldout_gold_is_well_formed_and_disjoint_from_the_development_gold():
@@ -187,3 +187,22 @@ def test_event_coder_floors_on_heldout_gold():
     assert len(raw) == 25
     assert figures["precision"] >= HELDOUT_FLOORS["precision"], figures
     assert figures["recall"] >= HELDOUT_FLOORS["recall"], figures
+
+
+# A second held-out gold (events_gold_heldout2.jsonl, 25 articles, 59 events; see EVENTS_GOLD.md),
+# scored only in aggregate.  Round 8 coder (first measured on it): P=0.500 R=0.322 (19/59 found,
+# 38 predicted); the coder of 109f405 gave P=0.351 R=0.220.
+HELDOUT2 = FIXTURES / "events_gold_heldout2.jsonl"
+HELDOUT2_FLOORS = {"precision": 0.48, "recall": 0.31}
+
+
+@pytest.mark.shared
+def test_event_coder_floors_on_second_heldout_gold():
+    if not HELDOUT2.exists():
+        pytest.skip("second held-out gold absent")
+    csv_path = shared_path("data", "news", "raw-2025-06-18.csv")
+    _needs_model()
+    result, _, _ = bench.run_gold(HELDOUT2, csv_path)
+    figures = bench.figures(result)["main"]
+    assert figures["precision"] >= HELDOUT2_FLOORS["precision"], figures
+    assert figures["recall"] >= HELDOUT2_FLOORS["recall"], figures
