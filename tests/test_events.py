@@ -1122,3 +1122,12 @@ def test_an_inquiry_into_no_one_is_no_event():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))
     assert [(e.type, e.target.name) for e in events] == [("INVESTIGATE", "Bayu Saputra")]
+
+
+def test_an_acronym_takes_the_sector_of_the_name_it_abbreviates():
+    body = ("Chile National Broadcasting (CNB) berdiri tahun 1969. "
+            "CNB menuding Netflix menyebarkan hoaks.")
+    events = find_events(_analysis(body, ("E1", "Chile National Broadcasting", "ORG",
+                                          ["Chile National Broadcasting", "CNB"], "CL", None),
+                                   ("E2", "Netflix", "ORG", ["Netflix"], None, None)))
+    assert {e.actor.sector for e in events if e.type == "DISAPPROVE"} == {"MED"}

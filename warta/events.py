@@ -747,6 +747,9 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
             or _sector(title + " " + role)
         if sector is None and head.entity is not None and head.entity.type == "PER":
             sector = _sector(" ".join(_title_before(body, m.start) for m in head.entity.mentions[:5]))
+        elif sector is None and head.entity is not None:
+            # an acronym ("IRIB") carries its sector in the full name it abbreviates
+            sector = _sector(name) or _sector(head.entity.name)
     igo = _igo(group)
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
