@@ -1131,3 +1131,11 @@ def test_an_acronym_takes_the_sector_of_the_name_it_abbreviates():
                                           ["Chile National Broadcasting", "CNB"], "CL", None),
                                    ("E2", "Netflix", "ORG", ["Netflix"], None, None)))
     assert {e.actor.sector for e in events if e.type == "DISAPPROVE"} == {"MED"}
+
+
+def test_initials_given_with_an_alias_and_age_are_a_person_named_together_later():
+    body = ("Polsek Cilandak menangkap dua tersangka, BW alias Bento (23) dan RNZ (25). "
+            "Dari BW dan RNZ, polisi menyita dua gram sabu.")
+    events = find_events(_analysis(body, ("E1", "Polsek Cilandak", "ORG", ["Polsek Cilandak"], "ID", None),
+                                   ("E2", "BW", "ORG", ["BW"], "ID", None)))
+    assert {(e.type, e.target.name, e.target.sector) for e in events} == {("COERCE", "BW dan RNZ", "CRM")}

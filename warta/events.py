@@ -323,7 +323,8 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
     pronouns = _pronouns()
     for m, e in cache.mentions(start, end):
         if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya" and m.text.lower() not in pronouns \
-                and not (e.type != "PER" and _aged(body, m.end)):  # "AS (45)": initials, not the United States
+                and not (e.type != "PER" and (_aged(body, m.end) or m.text in cache.initials)):
+            # "AS (45)": initials, not the United States; so are "AW" wherever the article gave "AW alias Bowo (23)"
             entity = e
             if e.type == "LOC" and e.kind in (None, "place"):
                 entity = index.get(m.text.lower(), e)  # "Tokayev" read as an unknown place elsewhere
@@ -375,7 +376,8 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
 
 # "menangkap ZF (29)", "tersangka berinisial AR": a person named by initials, the way crime news names
 # suspects and victims (the NER rarely tags them); an age in brackets or "(ber)inisial" marks them.
-SUSPECT_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,4}(?=\s*\(\d{1,2}(?:\s*(?:tahun|th))?\))|(?<=inisial\s)[A-Z]{1,4}\b")
+SUSPECT_INITIALS = re.compile(r"(?<![\w-])[A-Z]{1,4}(?=(?:\s+alias\s+[A-Z][a-z]+)?\s*\(\d{1,2}(?:\s*(?:tahun|th))?\))"
+                              r"|(?<=inisial\s)[A-Z]{1,4}\b")
 
 
 @lru_cache(maxsize=1)
