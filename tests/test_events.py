@@ -1139,3 +1139,18 @@ def test_initials_given_with_an_alias_and_age_are_a_person_named_together_later(
     events = find_events(_analysis(body, ("E1", "Polsek Cilandak", "ORG", ["Polsek Cilandak"], "ID", None),
                                    ("E2", "BW", "ORG", ["BW"], "ID", None)))
     assert {(e.type, e.target.name, e.target.sector) for e in events} == {("COERCE", "BW dan RNZ", "CRM")}
+
+
+def test_a_loan_noun_right_after_a_verb_is_its_object_and_its_doer_follows_oleh():
+    body = "PBB mengkritik distribusi bantuan oleh GHF."
+    events = find_events(_analysis(body, ("E1", "United Nations", "ORG", ["PBB"], None, None),
+                                   ("E2", "Gaza Humanitarian Foundation", "ORG", ["GHF"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "PBB", "GHF")]
+
+
+def test_mereka_opening_a_sentence_continues_the_body_the_last_one_opened_with():
+    body = ("UNICEF menolak cara pembagian bantuan yang dilakukan GHF. "
+            "Mereka mengkritik distribusi bantuan oleh GHF sebagai tidak netral.")
+    events = find_events(_analysis(body, ("E1", "UNICEF", "ORG", ["UNICEF"], None, None),
+                                   ("E2", "Gaza Humanitarian Foundation", "ORG", ["GHF"], None, None)))
+    assert ("DISAPPROVE", "UNICEF", "GHF") in [(e.type, e.actor.name, e.target.name) for e in events]

@@ -594,6 +594,8 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
                         and word.group(0).lower() not in words()["bare_verb"] \
                         and not (i and sent.low[i - 1] == "saling"):  # "saling serang": a bare verb
                     voice = "nominal"  # a noun of action, or a bare root used as one ("kasus suap")
+                if bare and root.endswith("si") and voice == "active" and i and _is_verb(sent.low[i - 1]):
+                    voice = "nominal"  # "mengkritik distribusi bantuan": a loan noun as the verb's object
                 if bare and i and voice != "passive" and words_[i - 1].group(0).lower() in words()["pronoun_speaker"]:
                     voice = "pronominal"  # "kami amankan", "saya minta": the pronoun is the doer
                 found = Trigger(i, word.start(), end_at, rule, voice)
@@ -687,6 +689,7 @@ class Context:
     _last_group: Optional[list[Arg]] = None
     _last_people: Optional[list[Arg]] = None  # the last collective named (who "mereka" undergo as)
     _last_subject: Optional[list[Arg]] = None  # the person opening the last sentence that named one first
+    _last_group_subject: Optional[list[Arg]] = None  # the body or collective opening the last sentence so opened
     _groups_before: list = dataclasses.field(default_factory=list)  # groups of the sentences read so far
 
     def _recall(self) -> None:
@@ -706,6 +709,11 @@ class Context:
     def last_subject(self) -> Optional[list[Arg]]:
         self._recall()
         return self._last_subject
+
+    @property
+    def last_group_subject(self) -> Optional[list[Arg]]:
+        self._recall()
+        return self._last_group_subject
 
     @property
     def last_group(self) -> Optional[list[Arg]]:
@@ -1099,7 +1107,12 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
                 return _sentence_subject_person(ctx, sent, w.start()) or \
                     (ctx.last_subject if opening and ctx.last_subject else ctx.last_person)
             if low in classes["pronoun_group"]:
-                return (ctx.last_people or ctx.last_group) if acted_upon else (ctx.last_group or ctx.last_people)
+                if acted_upon:
+                    return ctx.last_people or ctx.last_group
+                opening = w.start() == sent.start or not WORD.search(ctx.body, sent.start, w.start())
+                # "Mereka …" opening a sentence continues the body the last one opened with, not its last-named
+                return (ctx.last_group_subject if opening and low == "mereka" and ctx.last_group_subject else None) \
+                    or ctx.last_group or ctx.last_people
             if low in classes["pronoun_speaker"]:
                 speaker = _speaker_group(ctx, w.start())
                 return _speaker_body(ctx, speaker) if low in classes["pronoun_we"] else speaker
@@ -2073,10 +2086,24 @@ def _denied(sent: Sentence, trig: Trigger) -> bool:
     return any(w.group(0).lower() in denial for w in sent.words[:trig.index])
 
 
+PREPOSITIONS = frozenset("di dari ke pada kepada oleh untuk dengan dalam bagi terhadap".split())
+
+
+def _opens(ctx: Context, sent: Sentence, group: list[Arg]) -> bool:
+    """The group opens its sentence (nothing but capitalised words or glue before it)."""
+    before = WORD.findall(ctx.body[sent.start:group[0].start])
+    return all((w[0].isupper() or w.lower() in words()["glue"]) and w.lower() not in PREPOSITIONS for w in before)
+
+
 def _remember(ctx: Context, sent: Sentence) -> None:
     first = next((g for g in sent.groups if not _is_place(g)), None)
     if first is not None and _head(first).entity is not None and _head(first).entity.type == "PER":
         ctx._last_subject = first
+    if first is not None:
+        head = _head(first)
+        ctx._last_group_subject = first if _opens(ctx, sent, first) and (
+            (head.entity is not None and head.entity.type == "ORG") or (head.collective and head.kind != "target")) \
+            else None
     for g in sent.groups:
         head = _head(g)
         if head.entity is not None and head.entity.type == "PER":
