@@ -1154,3 +1154,13 @@ def test_mereka_opening_a_sentence_continues_the_body_the_last_one_opened_with()
     events = find_events(_analysis(body, ("E1", "UNICEF", "ORG", ["UNICEF"], None, None),
                                    ("E2", "Gaza Humanitarian Foundation", "ORG", ["GHF"], None, None)))
     assert ("DISAPPROVE", "UNICEF", "GHF") in [(e.type, e.actor.name, e.target.name) for e in events]
+
+
+def test_agentless_arrest_in_a_story_about_the_police_is_theirs_and_keeps_suspects_together():
+    body = ("Polisi mengungkap peran tiga pelaku, yakni DF (27), MC (22), dan PT (27). "
+            "Tersangka MC dan PT kabur ke Dili. Keduanya akhirnya diamankan di Dili.")
+    events = find_events(_analysis(body, ("E1", "Dili", "LOC", ["Dili"], "TL", "city"),
+                                   ("E2", "Polisi", "PER", ["Polisi"], None, None)))
+    coerce = [e for e in events if e.type == "COERCE"]
+    assert [(e.actor.name, e.actor.sector) for e in coerce] == [("polisi", "COP")]
+    assert "MC" in coerce[0].target.name and "PT" in coerce[0].target.name

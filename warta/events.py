@@ -321,7 +321,10 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
     args = []
     index = cache.index
     pronouns = _pronouns()
+    collectives = _collective_table()
     for m, e in cache.mentions(start, end):
+        if e.type == "PER" and m.text.lower() in collectives:
+            continue  # "Polisi" tagged as a person: the collective noun, read below
         if m.end <= end and len(m.text) > 1 and m.text.lower() != "nya" and m.text.lower() not in pronouns \
                 and not (e.type != "PER" and (_aged(body, m.end) or m.text in cache.initials)):
             # "AS (45)": initials, not the United States; so are "AW" wherever the article gave "AW alias Bowo (23)"
@@ -436,7 +439,7 @@ def _groups(body: str, args: list[Arg]) -> list[list[Arg]]:
                             for i, w in enumerate(gap_words))):
                 groups[-1].append(arg)
                 continue
-            if _initials(arg) and all(_initials(a) for a in groups[-1]) \
+            if _initials(arg) and _initials(groups[-1][-1]) \
                     and re.fullmatch(r"\s*(?:\(\d{1,3}\)\s*)?(?:,|dan|serta|,\s*dan)\s*(?:\(\d{1,3}\)\s*)?", gap):
                 groups[-1].append(arg)  # "AR (34) dan MP (36)": the suspects named together
                 continue
@@ -1704,7 +1707,12 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
         return Actor(name="pengadilan", code=(alpha3(ctx.focus) or "") + "JUD", country=ctx.focus, sector="JUD")
     if ctx.agency is not None:
         return _actor(ctx, ctx.agency)
+    if POLICE.search(ctx.body):  # no body named, but the article speaks of the police: theirs
+        return Actor(name="polisi", code=(alpha3(ctx.focus) or "") + "COP", country=ctx.focus, sector="COP")
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
+
+
+POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian)\b")
 
 
 def _prosecution(ctx: Context) -> Actor:
