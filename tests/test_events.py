@@ -1164,3 +1164,11 @@ def test_agentless_arrest_in_a_story_about_the_police_is_theirs_and_keeps_suspec
     coerce = [e for e in events if e.type == "COERCE"]
     assert [(e.actor.name, e.actor.sector) for e in coerce] == [("polisi", "COP")]
     assert "MC" in coerce[0].target.name and "PT" in coerce[0].target.name
+
+
+def test_an_active_verb_glued_after_a_tagged_name_is_a_trigger_but_not_after_an_untagged_one():
+    body = "Presiden Chile Gabriel BoricmengecamPeru atas insiden itu."
+    chile, peru = ("E2", "Chile", "LOC", ["Chile"], "CL", "country"), ("E3", "Peru", "LOC", ["Peru"], "PE", "country")
+    events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], None, None), chile, peru))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Gabriel Boric", "Peru")]
+    assert find_events(_analysis(body, chile, peru)) == []
