@@ -1172,3 +1172,9 @@ def test_an_active_verb_glued_after_a_tagged_name_is_a_trigger_but_not_after_an_
     events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], None, None), chile, peru))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Gabriel Boric", "Peru")]
     assert find_events(_analysis(body, chile, peru)) == []
+
+
+def test_forkopimda_alone_is_a_body_one_can_talk_with():
+    body = "Polres Klaten sudah bicara dengan Forkopimda soal tambang."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert [(e.type, e.target.name, e.target.sector) for e in events] == [("CONSULT", "Forkopimda", "GOV")]
