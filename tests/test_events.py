@@ -1178,3 +1178,12 @@ def test_forkopimda_alone_is_a_body_one_can_talk_with():
     body = "Polres Klaten sudah bicara dengan Forkopimda soal tambang."
     events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
     assert [(e.type, e.target.name, e.target.sector) for e in events] == [("CONSULT", "Forkopimda", "GOV")]
+
+
+def test_armed_forces_driving_out_another_states_forces_is_fighting():
+    body = "Tentara Chile mengusir pasukan Peru dari perbatasan."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.code, e.target.code) for e in events] == [("FIGHT", "CHLMIL", "PERMIL")]
+    body = "Polisi mengusir pedagang dari trotoar."
+    assert [e.type for e in find_events(_analysis(body))] in ([], ["COERCE"])

@@ -2091,7 +2091,13 @@ def _refine(rule: TriggerRule, actor: Actor, target: Optional[Actor]) -> tuple[s
             and actor.sector in STATE_SECTORS and target.sector in STATE_SECTORS and actor.country \
             and target.country and actor.country != target.country:
         return "FIGHT", "190"
+    if rule.type == "COERCE" and rule.mode in FORCIBLE_MODES and target is not None and actor.sector == "MIL" \
+            and target.sector == "MIL" and actor.country and target.country and actor.country != target.country:
+        return "FIGHT", "190"  # "tentara … mengusir pasukan Ukraina": armed forces driving out others' is combat
     return rule.type, rule.cameo
+
+
+FORCIBLE_MODES = {"expel", "expulsion"}
 
 
 def _denied(sent: Sentence, trig: Trigger) -> bool:
