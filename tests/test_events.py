@@ -1187,3 +1187,13 @@ def test_armed_forces_driving_out_another_states_forces_is_fighting():
     assert [(e.type, e.actor.code, e.target.code) for e in events] == [("FIGHT", "CHLMIL", "PERMIL")]
     body = "Polisi mengusir pedagang dari trotoar."
     assert [e.type for e in find_events(_analysis(body))] in ([], ["COERCE"])
+
+
+def test_praise_said_to_no_one_is_for_the_party_the_same_actor_met():
+    body = "Bupati Sri Lestari yang turun menemui pengunjuk rasa menyampaikan apresiasi karena aksi tertib."
+    events = find_events(_analysis(body, ("E1", "Sri Lestari", "PER", ["Sri Lestari"], None, None)))
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert [(e.actor.name, e.target.name) for e in support] == [("Sri Lestari", "pengunjuk rasa")]
+    body = "Bupati Sri Lestari menyampaikan apresiasi karena aksi tertib."
+    assert not [e for e in find_events(_analysis(body, ("E1", "Sri Lestari", "PER", ["Sri Lestari"], None, None)))
+                if e.type == "SUPPORT"]

@@ -1803,11 +1803,25 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return [c for c in coded if c is not None] or None
     if target_group is None and rule.type in ANSWERS:
         target_group = _demand_author(ctx, sent, trig)  # "menolak tuntutan Trump": rejects Trump
+    if target_group is None and rule.type == "SUPPORT" and actor_group:
+        target_group = _met_party(ctx, sent, trig, actor_group)
     one = _code_one(ctx, sent, trig, focus_place, actor_group, target_group, implicit, requested, negated)
     out = [one] if one is not None else []
     if one is not None and rule.type in ANSWERS:
         out.extend(_answered_demand(ctx, sent, trig, focus_place, actor_group))
     return out or None
+
+
+def _met_party(ctx: Context, sent: Sentence, trig: Trigger, actor_group) -> Optional[list[Arg]]:
+    """"Kapolda … yang turun menemui massa menyampaikan apresiasi": praise said to no one is for the party
+    the same actor met earlier in the sentence."""
+    for other in sent.triggers:
+        if other is trig or other.start >= trig.start or other.rule.type != "CONSULT":
+            continue
+        roles = _roles(ctx, sent, other)
+        if roles and roles[0] is actor_group and roles[1] and not isinstance(roles[1][0], list):
+            return roles[1]
+    return None
 
 
 def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group) -> Optional[list[Arg]]:
