@@ -1197,3 +1197,16 @@ def test_praise_said_to_no_one_is_for_the_party_the_same_actor_met():
     body = "Bupati Sri Lestari menyampaikan apresiasi karena aksi tertib."
     assert not [e for e in find_events(_analysis(body, ("E1", "Sri Lestari", "PER", ["Sri Lestari"], None, None)))
                 if e.type == "SUPPORT"]
+
+
+def test_troops_sent_somewhere_to_help_are_military_aid_to_that_state():
+    body = "Chile akan mengirim pasukan zeni ke wilayah Tacna di Peru selatan untuk membantu pemulihan."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Tacna", "LOC", ["Tacna"], "PE", "city")))
+    aid = [e for e in events if e.type == "AID"]
+    assert [(e.actor.name, e.target.country, e.hypothetical) for e in aid] == [("Chile", "PE", True)]
+    assert not [e for e in events if e.type == "MOBILIZE"]
+    body = "Chile akan mengirim pasukan zeni ke wilayah Tacna di Peru selatan."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Tacna", "LOC", ["Tacna"], "PE", "city")))
+    assert [e.type for e in events] == ["MOBILIZE"]

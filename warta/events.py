@@ -1790,6 +1790,11 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         else:
             return None
     actor_group, target_group, implicit = roles
+    if rule.type == "MOBILIZE" and target_group is None and actor_group:
+        helped = _helped_country(ctx, sent, trig)
+        if helped is not None:  # "mengirim pasukan ke … Rusia untuk membantu …": military aid to Russia
+            rule = dataclasses.replace(rule, type="AID", mode="military aid", cameo="074")
+            trig, target_group = dataclasses.replace(trig, rule=rule), helped
     if target_group is None and rule.mode == "confiscate" and trig.voice != "active":
         target_group = _dispossessed(ctx, sent)  # "penyitaan Rp11,8 triliun dari Wilmar Group"
     if target_group and isinstance(target_group[0], list):  # coordinated objects: one event each
@@ -1810,6 +1815,25 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     if one is not None and rule.type in ANSWERS:
         out.extend(_answered_demand(ctx, sent, trig, focus_place, actor_group))
     return out or None
+
+
+HELP = re.compile(r"\b(?:untuk|guna)\s+(?:membantu|mendukung)\b", re.I)
+
+
+def _helped_country(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """The country troops are sent to ("ke wilayah Kursk di Rusia") when they are sent to help."""
+    helping = HELP.search(ctx.body, trig.end, sent.end)
+    if helping is None:
+        return None
+    for g in sent.groups:
+        head = _head(g)
+        if trig.end <= g[0].start < helping.start() and head.entity is not None and head.entity.type == "LOC" \
+                and re.search(r"\bke\b", ctx.body[trig.end:g[0].start]):
+            if head.entity.kind == "country":
+                return g
+            if head.entity.country:  # "ke wilayah Kursk": the state it lies in
+                return _own_country(ctx, g, g[0].start, g[-1].end)
+    return None
 
 
 def _met_party(ctx: Context, sent: Sentence, trig: Trigger, actor_group) -> Optional[list[Arg]]:
