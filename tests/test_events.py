@@ -1210,3 +1210,11 @@ def test_troops_sent_somewhere_to_help_are_military_aid_to_that_state():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Tacna", "LOC", ["Tacna"], "PE", "city")))
     assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_ignoring_a_ban_spoken_of_again_rejects_the_authorities_of_the_story():
+    body = ("Polres Klaten memasang larangan menambang di bukit itu. "
+            "Namun, warga tidak menghiraukan larangan tersebut.")
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    reject = [e for e in events if e.type == "REJECT"]
+    assert [(e.actor.name, e.target.name) for e in reject] == [("warga", "Polres Klaten")]

@@ -1878,9 +1878,22 @@ def _demand_author(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list
     """Who made the demand an answer answers: named right after the demand noun."""
     demand = _demand_noun(sent, trig)
     if demand is None:
-        return None
+        return _order_author(ctx, sent, trig)
     author = _genitive(ctx, sent, demand) or _named_after(ctx, sent, demand.end)
     return author if author is not None and _head(author).entity is not None else None
+
+
+def _order_author(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """"tidak menghiraukan larangan tersebut": a ban or order spoken of again is the authorities' of the
+    story (its acting law body), as an unnamed doer of an arrest is."""
+    nxt = trig.index + 1 if trig.rule.second is None else trig.index + 2
+    if nxt + 1 >= len(sent.words) or sent.low[nxt] not in words()["order_noun"] \
+            or sent.low[nxt + 1] not in ("tersebut", "itu", "ini"):
+        return None
+    if ctx.agency is not None:
+        return ctx.agency
+    police = POLICE.search(ctx.body)
+    return [Arg(police.group(0), police.start(), police.end(), sector="COP", collective=True)] if police else None
 
 
 def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, answering) -> list:
