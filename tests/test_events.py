@@ -1218,3 +1218,15 @@ def test_ignoring_a_ban_spoken_of_again_rejects_the_authorities_of_the_story():
     events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
     reject = [e for e in events if e.type == "REJECT"]
     assert [(e.actor.name, e.target.name) for e in reject] == [("warga", "Polres Klaten")]
+
+
+def test_calling_someone_a_rebel_or_a_culprit_is_an_accusation_by_the_speaker():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Yosep Kogoya", "PER", ["Yosep Kogoya"], None, None))
+    body = "Kapuspen TNI Budi Santoso menegaskan Yosep Kogoya alias Ambo Tabuni merupakan anggota OPM."
+    events = find_events(_analysis(body, *people, ("E3", "Ambo Tabuni", "PER", ["Ambo Tabuni"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Budi Santoso", "Yosep Kogoya")]
+    body = "Kapuspen TNI Budi Santoso menegaskan Yosep Kogoya berperan sebagai pengatur aliran dana."
+    assert [e.target.name for e in find_events(_analysis(body, *people))] == ["Yosep Kogoya"]
+    body = "Kapuspen TNI Budi Santoso menegaskan Yosep Kogoya merupakan anggota DPR."
+    assert find_events(_analysis(body, *people)) == []

@@ -1756,12 +1756,54 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
                 _add(events, *coded, persons)
             if trig.rule.type == "DEMAND":
                 demand_target = _object(ctx, sent, trig.rule, trig.end)
+        if LABELLED.search(body, s_start, s_end):
+            for coded in _labellings(ctx, sent, focus_place):
+                _add(events, *coded, persons)
         ctx.pending.append(sent)  # remembered when a later sentence asks (Context._recall)
     explicit_protest = any(e.type == "PROTEST" and e.actor.entity_id or e.type == "PROTEST" and
                            e.actor.name != "pengunjuk rasa" for e, _ in events)
     return [event for event, _ in events
             if not (explicit_protest and event.type == "PROTEST" and event.actor.name == "pengunjuk rasa"
                     and event.confidence < 0.5)]
+
+
+# "X menegaskan Y merupakan anggota OPM", "X menyebut Y berperan sebagai pengatur …": calling someone a
+# culprit is an accusation by the one who says it
+LABELLED = re.compile(r"\s+(?:merupakan|adalah|ialah|berperan\s+sebagai|bertindak\s+sebagai)\s+(?:seorang\s+)?"
+                      r"(?:(?P<member>anggota)|pelaku|dalang|otak|pengatur|penyandang\s+dana|provokator|"
+                      r"mata-mata|teroris|bandar|pengedar|perekrut)(?![a-z])")  # "anggotaOrganisasi …": glued is fine
+ACCUSATION = TriggerRule("tuduh", None, frozenset(), "DISAPPROVE", "accuse", "112")
+ALIAS = re.compile(r"\s+alias\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+
+
+def _labellings(ctx: Context, sent: Sentence, focus_place) -> list:
+    out = []
+    if sent.groups is None:
+        _complete(ctx.body, sent, ctx.cache)
+    speech = words()["speech"]
+    for m in LABELLED.finditer(ctx.body, sent.start, sent.end):
+        labelled = next((g for g in reversed(sent.groups) if g[-1].end <= m.start() and (
+            g[-1].end == m.start() or ALIAS.fullmatch(ctx.body, g[-1].end, m.start()))), None)
+        if labelled is None or not _is_person(labelled):
+            continue
+        named = next((g for g in reversed(sent.groups) if g[-1].end <= labelled[0].start), None)
+        if named is not None and re.fullmatch(r"\s+alias\s+", ctx.body[named[-1].end:labelled[0].start]):
+            labelled = named  # "Abral Wandikbo alias Almaroko Nirigi": the name first given
+        if m.group("member"):
+            if _sector(ctx.body[m.end():min(sent.end, m.end() + 40)]) not in ("REB", "CRM"):
+                continue  # "anggota DPR" is no charge; "anggota OPM" is
+        speaker = next((g for g in reversed(sent.groups) if g[-1].end <= labelled[0].start), None)
+        if speaker is None or _is_place(speaker):
+            continue
+        between = [w.lower() for w in WORD.findall(ctx.body[speaker[-1].end:labelled[0].start])]
+        if not between or between[0] not in speech or any(w not in speech for w in between):
+            continue
+        index = next((i for i, w in enumerate(sent.words) if w.start() >= m.start()), len(sent.words) - 1)
+        trig = Trigger(index, m.start(), m.end(), ACCUSATION, "active")
+        coded = _code_one(ctx, sent, trig, focus_place, speaker, labelled, False, None, False)
+        if coded is not None:
+            out.append(coded)
+    return out
 
 
 def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_target
