@@ -1230,3 +1230,10 @@ def test_calling_someone_a_rebel_or_a_culprit_is_an_accusation_by_the_speaker():
     assert [e.target.name for e in find_events(_analysis(body, *people))] == ["Yosep Kogoya"]
     body = "Kapuspen TNI Budi Santoso menegaskan Yosep Kogoya merupakan anggota DPR."
     assert find_events(_analysis(body, *people)) == []
+
+
+def test_a_relative_clause_with_a_modal_before_its_passive_verb_undergoes_it_not_the_subject():
+    body = "Budi Santoso menghadirkan tiga saksi yang harus diperiksa oleh Polres Klaten."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert not [e for e in events if e.type == "INVESTIGATE" and e.target and e.target.name == "Budi Santoso"]

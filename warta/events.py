@@ -1092,6 +1092,17 @@ def _speaker_body(ctx: Context, group: Optional[list[Arg]]) -> Optional[list[Arg
     return group
 
 
+def _relative_pronoun_at(sent: Sentence, index: int) -> Optional[int]:
+    """The index of the "yang" opening the relative clause the verb at ``index`` heads, past auxiliaries and
+    modals ("saksi yang harus diperiksa"), else None."""
+    classes = words()
+    k = index - 1
+    while k >= 0 and (sent.low[k] in classes["auxiliary"] or sent.low[k] in classes["modal_adverb"]
+                      or sent.low[k] in ("harus", "perlu", "wajib", "belum", "tidak")) and index - k <= 3:
+        k -= 1
+    return k if k >= 0 and sent.low[k] == "yang" else None
+
+
 def _right_before(ctx: Context, sent: Sentence, index: int) -> Optional[list[Arg]]:
     """The group ending right before word ``index`` (the head noun of a relative clause)."""
     if index <= 0:
@@ -1380,8 +1391,9 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
                                                         set(_before(sent.words, trig.index, 3)) & {"seperti"}):
             return None
         agent = _agent_after(ctx, sent, trig.end, trig.rule)
-        if before[-1:] == ["yang"]:
-            target = _right_before(ctx, sent, trig.index - 1)  # "orang yang ditangkap": the head noun
+        relative = _relative_pronoun_at(sent, trig.index)
+        if relative is not None:
+            target = _right_before(ctx, sent, relative)  # "orang yang (harus) ditangkap": the head noun
         else:
             target = _subject(ctx, sent, trig.start, acted_upon=True)
         if agent is None and trig.rule.type in ("SUPPORT", "DISAPPROVE") and trig.rule.mode != "prosecute":
