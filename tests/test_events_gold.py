@@ -39,9 +39,14 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 #            pronouns, reciprocal and answered demands; lazy memory of earlier sentences): gold
 #            P=0.793 R=0.648 (92/142, 116 predicted); separate held-out gold P=0.585 R=0.364,
 #            second held-out gold P=0.500 R=0.322; canonical 12/12 found, 1 wrong.
+# round 9 (acronyms' sectors, initials with aliases, 'mereka' continuing the last subject body, loan
+#            nouns as objects, the police of an agentless arrest, glued active verbs after names,
+#            bans answered, culprits named as accusations, relative clauses past modals): gold
+#            P=0.844 R=0.725 (103/142, 122 predicted); held-out P=0.585 R=0.364; second held-out
+#            P=0.543 R=0.322; canonical 12/12 found, 1 wrong.
 # The issue's targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.78, "recall": 0.64}
+GOLD_FLOORS = {"precision": 0.83, "recall": 0.71}
 CANONICAL_MIN_FOUND = 12
 CANONICAL_MAX_WRONG = 1
 
@@ -163,8 +168,8 @@ def test_event_coder_floors_on_canonical_page():
 # Measured at its creation (coder of c745034): P=0.444 R=0.242 (16/66 found, 36 predicted),
 # while the development gold gave P=0.702 R=0.563.  Raise as the coder generalises.
 HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
-# Round 8: P=0.585 R=0.364 (24/66 found, 41 predicted).
-HELDOUT_FLOORS = {"precision": 0.57, "recall": 0.35}
+# Round 8: P=0.585 R=0.364 (24/66 found, 41 predicted); round 9 the same.
+HELDOUT_FLOORS = {"precision": 0.58, "recall": 0.36}
 
 
 def test_heldout_gold_is_well_formed_and_disjoint_from_the_development_gold():
@@ -193,7 +198,8 @@ def test_event_coder_floors_on_heldout_gold():
 # scored only in aggregate.  Round 8 coder (first measured on it): P=0.500 R=0.322 (19/59 found,
 # 38 predicted); the coder of 109f405 gave P=0.351 R=0.220.
 HELDOUT2 = FIXTURES / "events_gold_heldout2.jsonl"
-HELDOUT2_FLOORS = {"precision": 0.48, "recall": 0.31}
+# Round 9: P=0.543 R=0.322 (19/59 found, 35 predicted).
+HELDOUT2_FLOORS = {"precision": 0.53, "recall": 0.32}
 
 
 @pytest.mark.shared
