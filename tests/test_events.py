@@ -1237,3 +1237,10 @@ def test_a_relative_clause_with_a_modal_before_its_passive_verb_undergoes_it_not
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                    ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
     assert not [e for e in events if e.type == "INVESTIGATE" and e.target and e.target.name == "Budi Santoso"]
+
+
+def test_the_prosecutors_demand_named_as_a_noun_targets_the_defendant_the_sentence_opens_with():
+    body = "Budi Santoso tidak dijatuhi hukuman 20 tahun penjara sebagaimana tuntutan jaksa."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
+    prosecute = [e for e in events if e.type == "DISAPPROVE"]
+    assert [(e.actor.name, e.target.name) for e in prosecute] == [("jaksa", "Budi Santoso")]

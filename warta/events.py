@@ -1359,11 +1359,13 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
         if g[0].start < trig.end:
             continue
         gap = [p for w in WORD.findall(ctx.body[trig.end:g[0].start]) for p in glued_pieces(w)]  # "fiktifdi"
-        if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])):
+        prosecutor = trig.rule.mode == "prosecute" and _head(g).sector == "JUD"  # "tuntutan jaksa"
+        if len(g) == 1 and g[0].collective and trig.rule.objects & set(analyse(g[0].text.split()[0])) \
+                and not prosecutor:
             continue  # "penarikan pasukan …": the object word, the actor comes later
         if ctx.body[max(sent.start, g[0].start - 2):g[0].start].strip() == "(":
             return None  # "pencucian uang (TPPU)": the phrase's own abbreviation, not its actor
-        if _head(g).entity is None and _head(g).sector not in ("MIL", "REB", "COP"):
+        if _head(g).entity is None and _head(g).sector not in ("MIL", "REB", "COP") and not prosecutor:
             return None  # "penabrakan pendemo": the people undergoing it, not its actor
         if len(gap) <= 2 and not re.search(r"[,;:.]", ctx.body[trig.end:g[0].start]) \
                 and not any(w.lower() in words()["preposition"] or w.lower() in words()["complement"]
@@ -1373,6 +1375,12 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
             return g
         return None
     return None
+
+
+def _defendant(sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """The person the sentence opens with, before a prosecution named as a noun: the one prosecuted."""
+    first = next((g for g in sent.groups if not _is_place(g)), None)
+    return first if first is not None and first[-1].end <= trig.start and _is_person(first) else None
 
 
 def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
@@ -1426,7 +1434,10 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             or genitive[0].collective and genitive[0].text.lower() in words()["office"])
         # "penangkapan hakim PN Tangerang …": an official of the body is the one arrested
         if genitive is not None and not patient:
-            return genitive, _object(ctx, sent, trig.rule, genitive[-1].end), False
+            target = _object(ctx, sent, trig.rule, genitive[-1].end)
+            if target is None and trig.rule.mode == "prosecute":
+                target = _defendant(sent, trig)  # "Zarof … tidak dijatuhkan … sebagaimana tuntutan jaksa"
+            return genitive, target, False
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
             return None
         if patient:  # "penangkapan Rizieq", "vonis Ronald": the one arrested or sentenced, not the doer
