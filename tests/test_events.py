@@ -1244,3 +1244,12 @@ def test_the_prosecutors_demand_named_as_a_noun_targets_the_defendant_the_senten
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
     prosecute = [e for e in events if e.type == "DISAPPROVE"]
     assert [(e.actor.name, e.target.name) for e in prosecute] == [("jaksa", "Budi Santoso")]
+
+
+def test_a_person_named_only_as_whose_kin_the_arrested_is_is_not_the_arrested():
+    singer = ("E1", "Rina Wati", "PER", ["Rina Wati"], None, None)
+    body = "Ayah penyanyi cilik Rina Wati ditangkap Polres Klaten karena judi online."
+    police = ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)
+    assert find_events(_analysis(body, singer, police)) == []
+    body = "Polres Klaten menangkap Ibu Rina Wati karena judi online."
+    assert [e.target.name for e in find_events(_analysis(body, singer, police))] == ["Rina Wati"]

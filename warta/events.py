@@ -1377,6 +1377,19 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
     return None
 
 
+# "Ayahpenyanyi cilik Farel" (glued too); "Ibu" right before a name is "Mrs", so it needs a word between
+KIN_BEFORE = re.compile(r"\b(?:(?:[Aa]yah|ayahanda|ibunda|anak|putra|putri|istri|suami|kakak|adik|paman|bibi|kakek|"
+                        r"nenek|cucu|keponakan|menantu|mertua)(?:\s*[a-z]+){0,2}|[Ii]bu(?:\s*[a-z]+){1,2})\s*$")
+
+
+def _kin_of(ctx: Context, group) -> bool:
+    """A person named only as whose kin the participant is ("ayah penyanyi cilik Farel")."""
+    if not group or isinstance(group[0], list) or not _is_person(group):
+        return False
+    lead = ctx.body[max(0, group[0].start - 40):group[0].start]
+    return bool(KIN_BEFORE.search(lead))
+
+
 def _defendant(sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
     """The person the sentence opens with, before a prosecution named as a noun: the one prosecuted."""
     first = next((g for g in sent.groups if not _is_place(g)), None)
@@ -1985,6 +1998,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         actor_group, implicit = demand_target, False  # "meminta CSTO untuk mengirimkan pasukan": CSTO's act, asked for
     actor_group = _antecedent(ctx, sent, actor_group)
     target_group = _antecedent(ctx, sent, target_group)
+    if _kin_of(ctx, target_group) or _kin_of(ctx, actor_group):
+        return None  # "Ayah penyanyi cilik Farel Prayoga ditangkap": Farel's father, unnamed here, not Farel
     actor = _actor(ctx, actor_group) if actor_group else None
     if rule.mode == "sentence" and actor is not None and actor.sector != "JUD" and trig.voice == "active":
         actor = None  # "… menyatakan Zarof terbukti …, sehingga menjatuhkan hukuman": only a court sentences
