@@ -2,6 +2,7 @@
 """Train the BiLSTM NER tagger (warta.nlp.neural_train) and compare it with the CRF on dev.
 
     .venv/bin/python scripts/train_ner_neural.py train --out DIR [--holdout NAME ...] [--epochs N] [--snapshots]
+        [--output softmax|crf] [--extra-widths W ...] [--word-dropout P] [--seed N]
     .venv/bin/python scripts/train_ner_neural.py ensemble --crf CRF_DIR --neural NPZ [--sets ...]
 
 ``train`` scores the held-out dev sets after every epoch (valid-BIO decoding of
@@ -41,7 +42,8 @@ def cmd_train(args) -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     cfg = NeuralConfig(epochs=args.epochs, hidden=args.hidden, lr=args.lr, batch=args.batch,
-                       dropout=args.dropout, seed=args.seed, ema=args.ema)
+                       dropout=args.dropout, seed=args.seed, ema=args.ema, output=args.output,
+                       extra_widths=tuple(args.extra_widths), word_dropout=args.word_dropout)
     config = TrainConfig(holdout=list(args.holdout))
     dev = dev_examples([n for n in DEV_SETS if n in args.holdout])
 
@@ -111,6 +113,10 @@ def main() -> None:
     t.add_argument("--dropout", type=float, default=0.5)
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--snapshots", action="store_true")
+    t.add_argument("--extra-widths", type=int, nargs="*", default=[], help="char-CNN widths beside 3")
+    t.add_argument("--word-dropout", type=float, default=0.05)
+    t.add_argument("--output", choices=["softmax", "crf"], default="softmax",
+                   help="crf: BiLSTM-CRF (sentence log-likelihood; the ensemble reads its marginals)")
     e = sub.add_parser("ensemble")
     e.add_argument("--crf", required=True)
     e.add_argument("--neural", required=True, nargs="+", help="exported networks (probabilities averaged)")

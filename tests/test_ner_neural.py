@@ -80,14 +80,36 @@ def test_ensemble_weight_moves_from_one_model_to_the_other():
         assert viterbi_bio(ensemble(a, b, 0.7, mode)) == ["B-PER"]
 
 
-def test_numpy_forward_matches_torch_forward(tmp_path):
+def test_crf_marginals_match_brute_force_enumeration():
+    import itertools
+
+    from warta.nlp.neural import crf_marginals_many
+
+    rng = np.random.default_rng(11)
+    k = 3
+    trans, start, end = rng.normal(0, 2, (k, k)), rng.normal(0, 1, k), rng.normal(0, 1, k)
+    sents = [rng.normal(0, 3, (n, k)) for n in (4, 1, 0, 3, 4)]
+    for em, got in zip(sents, crf_marginals_many(sents, trans, start, end)):
+        want = np.zeros((len(em), k))
+        for seq in itertools.product(range(k), repeat=len(em)) if len(em) else ():
+            score = start[seq[0]] + end[seq[-1]] + sum(em[i, t] for i, t in enumerate(seq))
+            score += sum(trans[a, b] for a, b in zip(seq, seq[1:]))
+            for i, t in enumerate(seq):
+                want[i, t] += np.exp(score)
+        want /= np.maximum(want.sum(axis=1, keepdims=True), 1e-300)
+        np.testing.assert_allclose(got, want, atol=1e-5)
+
+
+@pytest.mark.parametrize("output,extra_widths", [("softmax", ()), ("crf", ()), ("crf", (2, 4))])
+def test_numpy_forward_matches_torch_forward(tmp_path, output, extra_widths):
     torch = pytest.importorskip("torch")
     from warta.nlp.neural import NeuralTagger
     from warta.nlp.neural_train import Encoder, NeuralConfig, build_network, export, probabilities
 
     torch.manual_seed(0)
     torch.set_num_threads(1)
-    cfg = NeuralConfig(word_dim=12, char_dim=6, char_filters=7, case_dim=3, cap_dim=2, hidden=9)
+    cfg = NeuralConfig(word_dim=12, char_dim=6, char_filters=7, case_dim=3, cap_dim=2, hidden=9, output=output,
+                       extra_widths=extra_widths)
     words = ["<pad>", "<unk>"] + sorted({w.lower() for s in SENTS[:3] for w in s})
     chars = ["<pad>", "<unk>", "<w>", "</w>"] + sorted(set("abcdefghijklmnopqrstuvwxyzAKMPSB"))
     enc = Encoder(words, chars, {"jakarta": "5+", "menteri": "3"})
@@ -105,6 +127,42 @@ def test_numpy_forward_matches_torch_forward(tmp_path):
         assert g.shape == e.shape == (len(g), len(TAGS))
         np.testing.assert_allclose(g, e, atol=2e-5)
     assert tagger.probabilities([[]]) [0].shape == (0, len(TAGS))
+    if output == "crf":  # torch's own marginals: the gradient of log Z with respect to the emissions
+        net.eval()
+        for sent, g in zip(SENTS, got):
+            logits = net(*enc.batch(torch, [sent]))[0].detach().requires_grad_(True)
+            alpha = net.start + logits[0]
+            for t in range(1, len(sent)):
+                alpha = torch.logsumexp(alpha[:, None] + net.trans + logits[t][None, :], dim=0)
+            torch.logsumexp(alpha + net.end, dim=0).backward()
+            np.testing.assert_allclose(g, logits.grad.numpy(), atol=2e-5)
+
+
+def test_crf_layer_loss_is_the_negative_log_likelihood():
+    torch = pytest.importorskip("torch")
+    import itertools
+
+    from warta.nlp.neural_train import NeuralConfig, build_network
+
+    torch.manual_seed(1)
+    net = build_network(torch, 5, 5, NeuralConfig(word_dim=4, char_dim=2, char_filters=2, case_dim=2, cap_dim=2,
+                                                 hidden=3, output="crf"))
+    with torch.no_grad():
+        net.trans.uniform_(-1, 1), net.start.uniform_(-1, 1), net.end.uniform_(-1, 1)
+    k = len(TAGS)
+    logits = torch.randn(2, 3, k)
+    gold = torch.tensor([[1, 2, 0], [5, 0, 0]])  # the second sentence has 2 tokens
+    lengths = torch.tensor([3, 2])
+    want = 0.0
+    for b, n in enumerate(lengths.tolist()):
+        scores = []
+        for seq in itertools.product(range(k), repeat=n):
+            s = net.start[seq[0]] + net.end[seq[-1]] + sum(logits[b, i, t] for i, t in enumerate(seq))
+            scores.append(s + sum(net.trans[x, y] for x, y in zip(seq, seq[1:])))
+        g = gold[b, :n].tolist()
+        gold_score = scores[sum(t * k ** (n - 1 - i) for i, t in enumerate(g))]
+        want += float((torch.logsumexp(torch.stack(scores), 0) - gold_score).detach())
+    assert float(net.crf_nll(logits, gold, lengths).detach()) == pytest.approx(want, rel=1e-5)
 
 
 needs_model = pytest.mark.skipif(not (Path(__file__).resolve().parents[1] / "warta" / "models" / "ner"

@@ -3,10 +3,12 @@
 The network (trained with PyTorch by ``warta.nlp.neural_train``; torch is not
 needed here) reads each token as
 
-    [word vector | char-CNN | casing | mid-sentence capitalisation bucket]
+    [word vector | char-CNN (one or more widths) | casing | mid-sentence capitalisation bucket]
 
 and a one-layer bidirectional LSTM over the sentence gives per-token tag
-probabilities (softmax over the 7 BIO tags).  Everything before the LSTM
+probabilities: a softmax over the 7 BIO tags, or, for a network trained with a
+CRF output layer (BiLSTM-CRF), that layer's per-token marginals
+(``crf_marginals_many``, forward-backward).  Everything before the LSTM
 depends on the word alone, so the LSTM's input projection is computed once
 per word type and cached; the recurrence runs on a batch of sentences at a
 time (sorted by length), so numpy's per-call overhead is shared.
@@ -25,7 +27,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 __all__ = ["TAGS", "NEURAL_FILE", "NeuralTagger", "casing", "char_ids", "CAP_BUCKETS",
-           "viterbi_bio", "viterbi_bio_many", "ensemble", "MAX_CHARS"]
+           "viterbi_bio", "viterbi_bio_many", "ensemble", "MAX_CHARS", "crf_marginals_many"]
 
 NEURAL_FILE = "neural.npz"
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
@@ -98,9 +100,11 @@ class NeuralTagger:
         self.capitals = capitals or {}
         self.word_emb = z["word_emb"].astype(np.float32)
         self.char_emb = z["char_emb"].astype(np.float32)
-        self.conv_w = z["conv_w"].astype(np.float32)  # filters x (char_dim * width)
-        self.conv_b = z["conv_b"].astype(np.float32)
-        self.width = int(z["conv_width"])
+        # char CNNs: (filters x (width * char_dim) weights, bias, width)
+        widths = [int(z["conv_width"])] + ([int(w) for w in z["extra_widths"]] if "extra_widths" in z.files else [])
+        self.convs = [(z["conv_w"].astype(np.float32), z["conv_b"].astype(np.float32), widths[0])]
+        self.convs += [(z[f"conv_w_{n}"].astype(np.float32), z[f"conv_b_{n}"].astype(np.float32), w)
+                       for n, w in enumerate(widths[1:])]
         self.case_emb = z["case_emb"].astype(np.float32)
         self.cap_emb = z["cap_emb"].astype(np.float32)
         self.hidden = int(z["hidden"])
@@ -110,6 +114,9 @@ class NeuralTagger:
         self._w_hh_t_both = np.stack([(z[f"w_hh_{d}"].astype(np.float32) * scale[:, None]).T for d in "fb"])
         self.out_w_t = np.ascontiguousarray(z["out_w"].astype(np.float32).T)
         self.out_b = z["out_b"].astype(np.float32)
+        # CRF output layer (transition, start and end scores), when the network was trained with one
+        self.crf = (tuple(z[k].astype(np.float64) for k in ("crf_trans", "crf_start", "crf_end"))
+                    if "crf_trans" in z.files else None)
         self._index: dict[str, int] = {}
         self._table = np.zeros((1024, 2, 4 * self.hidden), np.float32)  # gate table, row 0 = padding
 
@@ -126,17 +133,22 @@ class NeuralTagger:
     def _char_cnn(self, words: Sequence[str]) -> np.ndarray:
         seqs = [char_ids(w, self.chars) for w in words]
         longest = max(len(s) for s in seqs)
-        k = self.width
-        half = k // 2
+        half = max(k for _, _, k in self.convs) // 2
         ids = np.zeros((len(seqs), longest + 2 * half), dtype=np.int64)
         for i, s in enumerate(seqs):
             ids[i, half:half + len(s)] = s
         emb = self.char_emb[ids]  # words x positions x dim
-        windows = np.concatenate([emb[:, j:j + longest] for j in range(k)], axis=2)
-        conv = windows @ self.conv_w.T + self.conv_b  # words x positions x filters
         lengths = np.array([len(s) for s in seqs])
-        conv[np.arange(longest)[None, :] >= lengths[:, None]] = -np.inf
-        return conv.max(axis=1)
+        beyond = np.arange(longest)[None, :] >= lengths[:, None]
+        pooled = []
+        for conv_w, conv_b, k in self.convs:
+            # output position p reads characters p - k//2 ... p - k//2 + k - 1 (torch's padding k//2)
+            lo = half - k // 2
+            windows = np.concatenate([emb[:, lo + j:lo + j + longest] for j in range(k)], axis=2)
+            conv = windows @ conv_w.T + conv_b  # words x positions x filters
+            conv[beyond] = -np.inf
+            pooled.append(conv.max(axis=1))
+        return np.concatenate(pooled, axis=1) if len(pooled) > 1 else pooled[0]
 
     def _rows(self, words: Sequence[str]) -> np.ndarray:
         """Row of each word in the gate table (input projections of both directions,
@@ -192,6 +204,8 @@ class NeuralTagger:
         k = np.arange(len(rows)) - offsets[sent_of]
         states = np.concatenate([hf[k, sent_of], hb[lengths[sent_of] - 1 - k, sent_of]], axis=1)
         logits = states @ self.out_w_t + self.out_b
+        if self.crf is not None:
+            return crf_marginals_many(np.split(logits, np.cumsum(lengths)[:-1]), *self.crf)
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
         e /= e.sum(axis=1, keepdims=True)
@@ -224,6 +238,47 @@ class NeuralTagger:
             h[:, lo:] = z[..., 3 * hsz:] * np.tanh(cl)
             out[t] = h
         return out[:, 0], out[:, 1]
+
+
+# ------------------------------------------------------ CRF output layer ---
+
+def crf_marginals_many(emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray,
+                       end: np.ndarray) -> list[np.ndarray]:
+    """Per-token tag marginals (float32) of a linear-chain CRF for each sentence's emission
+    scores (tokens x tags), by forward-backward over all sentences at once; probabilities
+    rescaled at every step instead of log-sum-exp (one matrix product per step)."""
+    out: list[np.ndarray] = [np.zeros((0, len(start)), np.float32)] * len(emissions)
+    order = sorted((i for i in range(len(emissions)) if len(emissions[i])), key=lambda i: len(emissions[i]))
+    if not order:
+        return out
+    lens = np.array([len(emissions[i]) for i in order])
+    steps, nb, nt = int(lens[-1]), len(order), len(start)
+    phi = np.zeros((steps, nb, nt))
+    for j, i in enumerate(order):
+        e = np.asarray(emissions[i], np.float64)
+        phi[:lens[j], j] = np.exp(e - e.max(axis=1, keepdims=True))
+    expt = np.exp(trans - trans.max())
+    first = np.append(np.searchsorted(lens, np.arange(steps), side="right"), nb)  # shortest first
+    alpha = np.zeros((steps, nb, nt))
+    a = np.exp(start - start.max()) * phi[0]
+    alpha[0] = a / a.sum(axis=1, keepdims=True)
+    for t in range(1, steps):
+        lo = first[t]
+        a = (alpha[t - 1, lo:] @ expt) * phi[t, lo:]
+        alpha[t, lo:] = a / a.sum(axis=1, keepdims=True)
+    beta = np.zeros((steps, nb, nt))
+    end_p = np.exp(end - end.max())
+    for t in range(steps - 1, -1, -1):
+        lo, nxt = first[t], first[t + 1]
+        beta[t, lo:nxt] = end_p  # sentences whose last token is t
+        if nxt < nb:
+            b = (phi[t + 1, nxt:] * beta[t + 1, nxt:]) @ expt.T
+            beta[t, nxt:] = b / b.sum(axis=1, keepdims=True)
+    marg = alpha * beta
+    marg /= np.maximum(marg.sum(axis=2, keepdims=True), 1e-300)
+    for j, i in enumerate(order):
+        out[i] = marg[:lens[j], j].astype(np.float32)
+    return out
 
 
 # ------------------------------------------------------------ decoding ---

@@ -18,7 +18,7 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 
 from warta.nlp.neural import (CAP_BUCKETS, NEURAL_FILE, PAD, TAGS, UNK, cap_bucket, casing, char_ids,
-                              viterbi_bio)
+                              crf_marginals_many, viterbi_bio)
 from warta.nlp.train import (SHARED, Example, TrainConfig, capital_buckets, prepare, unlabelled_examples,
                              unlabelled_sentences, word_vectors)
 
@@ -46,6 +46,11 @@ class NeuralConfig:
     seed: int = 13
     min_char_count: int = 2
     extra: dict = field(default_factory=dict)
+    # "softmax": token cross-entropy; "crf": a linear-chain CRF output layer trained with the
+    # sentence log-likelihood (its per-token marginals are what the ensemble reads)
+    output: str = "softmax"
+    # further char-CNN widths beside conv_width, char_filters filters each (computed once per word type)
+    extra_widths: tuple = ()
 
 
 def require_torch():
@@ -68,21 +73,31 @@ def build_network(torch, n_words: int, n_chars: int, cfg: NeuralConfig):
             self.word_emb = nn.Embedding(n_words, cfg.word_dim, padding_idx=PAD)
             self.char_emb = nn.Embedding(n_chars, cfg.char_dim, padding_idx=PAD)
             self.conv = nn.Conv1d(cfg.char_dim, cfg.char_filters, cfg.conv_width, padding=cfg.conv_width // 2)
+            self.convs = nn.ModuleList(nn.Conv1d(cfg.char_dim, cfg.char_filters, w, padding=w // 2)
+                                       for w in cfg.extra_widths)
             self.case_emb = nn.Embedding(6, cfg.case_dim)
             self.cap_emb = nn.Embedding(len(CAP_BUCKETS), cfg.cap_dim)
-            dim = cfg.word_dim + cfg.char_filters + cfg.case_dim + cfg.cap_dim
+            dim = cfg.word_dim + cfg.char_filters * (1 + len(cfg.extra_widths)) + cfg.case_dim + cfg.cap_dim
             self.drop = nn.Dropout(cfg.dropout)
             self.lstm = nn.LSTM(dim, cfg.hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * cfg.hidden, len(TAGS))
+            if cfg.output == "crf":
+                k = len(TAGS)
+                self.trans = nn.Parameter(torch.zeros(k, k))  # score of tag i followed by tag j
+                self.start = nn.Parameter(torch.zeros(k))
+                self.end = nn.Parameter(torch.zeros(k))
 
         def features(self, words, chars, char_len, cases, caps):
             # chars: (tokens, positions) for the flat list of tokens
             e = self.char_emb(chars).transpose(1, 2)
-            conv = self.conv(e)  # tokens x filters x positions
             mask = torch.arange(chars.shape[1])[None, :] >= char_len[:, None]
-            conv = conv.masked_fill(mask[:, None, :], float("-inf"))
-            char_vec = conv.max(dim=2).values
-            return torch.cat([self.word_emb(words), char_vec, self.case_emb(cases), self.cap_emb(caps)], dim=-1)
+            char_vecs = []
+            for conv_layer in [self.conv, *self.convs]:
+                # an even width yields one more position; max-pool over the word's own positions
+                conv = conv_layer(e)[:, :, :chars.shape[1]]  # tokens x filters x positions
+                conv = conv.masked_fill(mask[:, None, :], float("-inf"))
+                char_vecs.append(conv.max(dim=2).values)
+            return torch.cat([self.word_emb(words), *char_vecs, self.case_emb(cases), self.cap_emb(caps)], dim=-1)
 
         def forward(self, words, chars, char_len, cases, caps, lengths):
             x = self.features(words, chars, char_len, cases, caps)  # flat tokens x dim
@@ -93,6 +108,22 @@ def build_network(torch, n_words: int, n_chars: int, cfg: NeuralConfig):
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True)
             return self.out(self.drop(h))  # batch x steps x tags
+
+        def crf_nll(self, logits, gold, lengths):
+            """Summed negative log-likelihood of the gold tag sequences (``gold``: batch x steps,
+            any tag past a sentence's end) under the CRF layer; ``logits`` are its emission scores."""
+            steps = logits.shape[1]
+            mask = torch.arange(steps)[None, :] < lengths[:, None]
+            emit = logits.gather(2, gold[:, :, None]).squeeze(2)
+            gold_score = (self.start[gold[:, 0]] + (emit * mask).sum(1)
+                          + (self.trans[gold[:, :-1], gold[:, 1:]] * mask[:, 1:]).sum(1)
+                          + self.end[gold.gather(1, (lengths - 1)[:, None]).squeeze(1)])
+            alpha = self.start[None, :] + logits[:, 0]
+            for t in range(1, steps):
+                nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None] + logits[:, t, None, :], dim=1)
+                alpha = torch.where(mask[:, t, None], nxt, alpha)
+            log_z = torch.logsumexp(alpha + self.end[None, :], dim=1)
+            return (log_z - gold_score).sum()
 
     return Tagger()
 
@@ -142,9 +173,14 @@ def probabilities(torch, net, enc: Encoder, sents: Sequence[Sequence[str]], batc
         for s in range(0, len(order), batch):
             chunk = order[s:s + batch]
             logits = net(*enc.batch(torch, [sents[i] for i in chunk]))
-            probs = torch.softmax(logits, dim=-1).numpy()
+            if hasattr(net, "trans"):  # CRF output layer: per-token marginals
+                em = [logits[j, :len(sents[i])].numpy() for j, i in enumerate(chunk)]
+                probs = crf_marginals_many(em, *(x.detach().numpy() for x in (net.trans, net.start, net.end)))
+            else:
+                full = torch.softmax(logits, dim=-1).numpy()
+                probs = [full[j, :len(sents[i])] for j, i in enumerate(chunk)]
             for j, i in enumerate(chunk):
-                out[i] = probs[j, :len(sents[i])]
+                out[i] = probs[j]
     return out
 
 
@@ -204,7 +240,10 @@ def train_neural(config: TrainConfig, cfg: NeuralConfig, out_dir: Optional[Path]
             for j, ex in enumerate(chunk):
                 gold[j, :len(ex.tags)] = torch.tensor([TAG_INDEX[t] for t in ex.tags])
             n = sum(len(ex.tags) for ex in chunk)
-            loss = loss_fn(logits.reshape(-1, len(TAGS)), gold.reshape(-1)) / len(chunk)
+            if cfg.output == "crf":
+                loss = net.crf_nll(logits, gold.clamp(min=0), inputs[-1]) / len(chunk)
+            else:
+                loss = loss_fn(logits.reshape(-1, len(TAGS)), gold.reshape(-1)) / len(chunk)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), cfg.clip)
@@ -250,6 +289,15 @@ def export(net, enc: Encoder, cfg: NeuralConfig, path: Path) -> None:
         "out_w": sd["out.weight"].astype(np.float32),
         "out_b": sd["out.bias"].astype(np.float32),
     }
+    if cfg.extra_widths:
+        arrays["extra_widths"] = np.array(list(cfg.extra_widths), dtype=np.int64)
+    for n, w in enumerate(cfg.extra_widths):
+        c = sd[f"convs.{n}.weight"]
+        arrays[f"conv_w_{n}"] = c.transpose(0, 2, 1).reshape(c.shape[0], -1).astype(np.float32)
+        arrays[f"conv_b_{n}"] = sd[f"convs.{n}.bias"].astype(np.float32)
+    if cfg.output == "crf":
+        arrays.update(crf_trans=sd["trans"].astype(np.float32), crf_start=sd["start"].astype(np.float32),
+                      crf_end=sd["end"].astype(np.float32))
     for d, suffix in (("f", ""), ("b", "_reverse")):
         arrays[f"w_ih_{d}"] = sd[f"lstm.weight_ih_l0{suffix}"].astype(np.float32)
         arrays[f"w_hh_{d}"] = sd[f"lstm.weight_hh_l0{suffix}"].astype(np.float32)

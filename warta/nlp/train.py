@@ -99,6 +99,8 @@ class TrainConfig:
     # (needs PyTorch) and averaged with the CRF's marginals when tagging
     neural: bool = True
     neural_epochs: int = 12
+    # char-CNN widths beside 3 (NeuralConfig.extra_widths); (2, 4) was tried in round 2 and not shipped
+    neural_extra_widths: tuple = ()
     neural_weight: float = 0.3  # the network's share in the log-linear average (chosen on dev)
     neural_mode: str = "geometric"  # geometric | arithmetic (warta.nlp.neural.ensemble)
 
@@ -512,7 +514,8 @@ def train_neural_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHAR
     from warta.nlp.neural_train import NeuralConfig, train_neural
 
     log("neural tagger (BiLSTM, one thread):")
-    cfg = NeuralConfig(epochs=config.neural_epochs, seed=config.seed)
+    cfg = NeuralConfig(epochs=config.neural_epochs, seed=config.seed,
+                       extra_widths=tuple(config.neural_extra_widths))
     info = train_neural(config, cfg, out_dir, data_dir, log)
     log(f"  network trained in {info['train_seconds']:.0f}s")
     # no timings here: a rerun writes byte-identical files
