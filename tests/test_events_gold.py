@@ -173,12 +173,18 @@ HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
 HELDOUT_FLOORS = {"precision": 0.58, "recall": 0.36}
 
 
-def test_heldout_gold_is_well_formed_and_disjoint_from_the_development_gold():
-    lines = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _gold_file(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("path", [HELDOUT, FIXTURES / "events_gold_heldout2.jsonl"], ids=["heldout", "heldout2"])
+def test_heldout_gold_is_well_formed_and_disjoint_from_the_other_golds(path):
+    lines = _gold_file(path)
     articles = {g["url"]: g["events"] for g in lines if g.get("article")}
     events = [g for g in lines if not g.get("article")]
     assert len(articles) >= 25
-    assert not set(articles) & {g["url"] for g in gold_lines() if g.get("article")}
+    others = [gold_lines()] + [_gold_file(p) for p in FIXTURES.glob("events_gold_heldout*.jsonl") if p != path]
+    assert not set(articles) & {g["url"] for lines_ in others for g in lines_ if g.get("article")}
     assert Counter(e["url"] for e in events) == Counter({u: n for u, n in articles.items() if n})
     assert all(e["type"] in bench.TYPES and e["actor"] is not None for e in events)
     assert all(len(who["name"]) <= 60 for e in events for who in (e["actor"], e["target"]) if who)
