@@ -240,6 +240,24 @@ class NeuralTagger:
         return out[:, 0], out[:, 1]
 
 
+# ------------------------------------------------ sentences side by side ---
+
+def _by_length(arrays: Sequence[np.ndarray], dtype, transform) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
+    """The non-empty (tokens x tags) ``arrays``, transformed, stacked shortest first into a
+    zero-padded (steps x sentences x tags) block, for loops that run all sentences at once.
+    Returns their indices in that order, their lengths, the block, and per step (plus one
+    past the last) the position of the first sentence still running."""
+    order = sorted((i for i in range(len(arrays)) if len(arrays[i])), key=lambda i: len(arrays[i]))
+    if not order:
+        return order, np.zeros(0, np.int64), np.zeros((0, 0, 0), dtype), np.zeros(1, np.int64)
+    lens = np.array([len(arrays[i]) for i in order])
+    block = np.zeros((int(lens[-1]), len(order), np.shape(arrays[order[0]])[1]), dtype)
+    for j, i in enumerate(order):
+        block[:lens[j], j] = transform(arrays[i])
+    first = np.append(np.searchsorted(lens, np.arange(int(lens[-1])), side="right"), len(order))
+    return order, lens, block, first
+
+
 # ------------------------------------------------------ CRF output layer ---
 
 def crf_marginals_many(emissions: Sequence[np.ndarray], trans: np.ndarray, start: np.ndarray,
@@ -248,17 +266,12 @@ def crf_marginals_many(emissions: Sequence[np.ndarray], trans: np.ndarray, start
     scores (tokens x tags), by forward-backward over all sentences at once; probabilities
     rescaled at every step instead of log-sum-exp (one matrix product per step)."""
     out: list[np.ndarray] = [np.zeros((0, len(start)), np.float32)] * len(emissions)
-    order = sorted((i for i in range(len(emissions)) if len(emissions[i])), key=lambda i: len(emissions[i]))
+    order, lens, phi, first = _by_length(
+        emissions, np.float64, lambda e: np.exp(np.asarray(e, np.float64) - e.max(axis=1, keepdims=True)))
     if not order:
         return out
-    lens = np.array([len(emissions[i]) for i in order])
-    steps, nb, nt = int(lens[-1]), len(order), len(start)
-    phi = np.zeros((steps, nb, nt))
-    for j, i in enumerate(order):
-        e = np.asarray(emissions[i], np.float64)
-        phi[:lens[j], j] = np.exp(e - e.max(axis=1, keepdims=True))
+    steps, nb, nt = phi.shape
     expt = np.exp(trans - trans.max())
-    first = np.append(np.searchsorted(lens, np.arange(steps), side="right"), nb)  # shortest first
     alpha = np.zeros((steps, nb, nt))
     a = np.exp(start - start.max()) * phi[0]
     alpha[0] = a / a.sum(axis=1, keepdims=True)
@@ -308,15 +321,10 @@ def viterbi_bio(probs: np.ndarray) -> list[str]:
 def viterbi_bio_many(probs: Sequence[np.ndarray]) -> list[list[str]]:
     """``viterbi_bio`` of many sentences at once (one numpy step per token position)."""
     out: list[list[str]] = [[] for _ in probs]
-    order = sorted((i for i in range(len(probs)) if len(probs[i])), key=lambda i: len(probs[i]))
+    order, lens, logp, first_active = _by_length(probs, np.float32, lambda p: np.log(np.maximum(p, 1e-12)))
     if not order:
         return out
-    lens = np.array([len(probs[i]) for i in order])
-    longest, nb, nt = int(lens[-1]), len(order), len(TAGS)
-    logp = np.zeros((longest, nb, nt), np.float32)
-    for j, i in enumerate(order):
-        logp[:lens[j], j] = np.log(np.maximum(probs[i], 1e-12))
-    first_active = np.searchsorted(lens, np.arange(longest), side="right")  # sorted: the rest run on
+    longest, nb, nt = logp.shape
     score = logp[0] + _START_PEN
     back = np.zeros((longest, nb, nt), np.int8)
     for t in range(1, longest):
