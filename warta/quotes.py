@@ -852,10 +852,7 @@ def _fit_person_span(doc: _Doc, q: _Found) -> None:
         if p.start >= q.name_end:
             break
         if p.end > q.name_start and p.start < q.name_end and (p.start, p.end) != (q.name_start, q.name_end):
-            if p.start > q.name_start:
-                extra = doc.text[q.name_start:p.start].strip(" ,")
-                q.role = f"{q.role} {extra}".strip() if q.role else extra
-            q.name, q.name_start, q.name_end = doc.text[p.start:p.end], p.start, p.end
+            _take_person(doc, q, p)
             return
 
 
@@ -867,17 +864,22 @@ def _skip_to_person(doc: _Doc, q: _Found) -> None:
     ent = doc.entity_for(q.name_start, q.name_end)
     if ent is None or ent.type == "PER" or q.name_start < 0:
         return
-    for p in doc.persons:
-        if p.start < q.name_end:
-            continue
-        gap = doc.text[q.name_end:p.start]
-        lowered = [w for w in gap.split() if w[:1].islower()]
-        if len(gap) > 60 or not re.fullmatch(r"[\w &()-]*", gap) or len(lowered) > 1 or q.start <= p.start < q.end:
-            return                          # "… at PT X Name" continues the phrase; a clause does not
+    p = next((p for p in doc.persons if p.start >= q.name_end), None)
+    if p is None:
+        return
+    gap = doc.text[q.name_end:p.start]
+    lowered = [w for w in gap.split() if w[:1].islower()]
+    if len(gap) > 60 or not re.fullmatch(r"[\w &()-]*", gap) or len(lowered) > 1 or q.start <= p.start < q.end:
+        return                              # "… at PT X Name" continues the phrase; a clause does not
+    _take_person(doc, q, p)
+
+
+def _take_person(doc: _Doc, q: _Found, p: _Person) -> None:
+    """``p`` is the speaker's name; what the heuristic name held before it joins the role."""
+    if p.start > q.name_start:
         extra = doc.text[q.name_start:p.start].strip(" ,")
         q.role = f"{q.role} {extra}".strip() if q.role else extra
-        q.name, q.name_start, q.name_end = doc.text[p.start:p.end], p.start, p.end
-        return
+    q.name, q.name_start, q.name_end = doc.text[p.start:p.end], p.start, p.end
 
 
 def _full_name(short: str, known: list[_Person]) -> Optional[_Person]:
