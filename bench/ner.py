@@ -73,8 +73,9 @@ def main() -> None:
             continue
         words = [ex.words for ex in gold]
         tags = [ex.tags for ex in gold]
-        s = entity_f1(tags, model.tag_many(words))
-        raw = entity_f1(tags, model.tag_raw_many(words))
+        raw_tags = model.tag_raw_many(words)  # tag_many = post-processing of these; tagged once
+        s = entity_f1(tags, postprocess(words, raw_tags))
+        raw = entity_f1(tags, raw_tags)
         crf_raw = [model.tag_raw_crf(w) for w in words]
         crf = entity_f1(tags, postprocess(words, crf_raw))
         print(f"{name:12s} f1={s['f1']:.4f} p={s['p']:.3f} r={s['r']:.3f} per={s['per']:.3f} "
