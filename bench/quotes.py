@@ -64,23 +64,25 @@ def match(gold_span, pred, used):
     return None
 
 
-def gold_speaker(sq, text, statement, persons, corefs, by_name: bool):
-    """The scorer's nearest PERSON/PERSONCOREF; ``by_name`` resolves a coref by shared name words."""
+def gold_speakers(sq, text, statement, persons, corefs):
+    """The scorer's gold speaker (nearest PERSON/PERSONCOREF, a coref taken as the last PERSON before
+    it), the same with the coref resolved to the last earlier PERSON sharing a name word, and the
+    coref's own text ("" for a PERSON); (None, None, "") when the scorer has no gold speaker."""
     gs, ge, gsi, gei = statement
     cands = [(p, "P") for p in persons] + [(c, "C") for c in corefs]
     cands = [(p, k) for p, k in cands if gsi - 1 <= p[2] <= gei + 1 and not (gs <= p[0] < ge)]
     if not cands:
-        return None, ""
+        return None, None, ""
     (ps, pe, _, _), kind = min(cands, key=lambda c: min(abs(c[0][0] - ge), abs(c[0][1] - gs)))
     if kind == "P":
-        return text[ps:pe], ""
+        return text[ps:pe], text[ps:pe], ""
     coref = text[ps:pe]
     before = [p for p in persons if p[1] <= ps]
     if not before:
-        return None, coref
-    same = [p for p in before if sq.words(text[p[0]:p[1]]) & sq.words(coref)] if by_name else []
-    pick = same[-1] if same else before[-1]
-    return text[pick[0]:pick[1]], coref
+        return None, None, coref
+    same = [p for p in before if sq.words(text[p[0]:p[1]]) & sq.words(coref)]
+    resolved = same[-1] if same else before[-1]
+    return text[before[-1][0]:before[-1][1]], text[resolved[0]:resolved[1]], coref
 
 
 def score(path: Path, kinds: set[str], misses: bool = False) -> dict:
@@ -103,10 +105,9 @@ def score(path: Path, kinds: set[str], misses: bool = False) -> dict:
             used.add(best)
             tp += 1
             got = (pred[best].speaker.name if pred[best].speaker else "") or ""
-            official, coref = gold_speaker(sq, text, statement, persons, corefs, by_name=False)
+            official, resolved, coref = gold_speakers(sq, text, statement, persons, corefs)
             if official is None:
                 continue
-            resolved, _ = gold_speaker(sq, text, statement, persons, corefs, by_name=True)
             n_speakers += 1
             hit_official = bool(sq.words(official) & sq.words(got))
             hit_resolved = bool(sq.words(resolved) & sq.words(got))
