@@ -48,3 +48,17 @@ def test_a_name_is_cut_at_the_function_word_before_a_shorter_verb_reading():
     # "Setiadi" + "dalam", not "Setia" + "didalam"; "Dhani" + "memberikan", not "Dhanimem" + "berikan"
     assert pieces("Prasetiadidalam") == ["Prasetiadi", "dalam"]
     assert pieces("Rahmanimemberikan") == ["Rahmani", "memberikan"]
+
+
+def test_the_tagger_reads_glued_words_as_their_pieces_and_keeps_the_tokens():
+    from warta.nlp import process
+
+    text = "Menteri Luar Negeri Sugiono menyatakan Indonesia siap membantu.\n" \
+           "Duta Besar Rusia untuk IndonesiaSergei Tolchenovmengatakan kedua negara sepakat bekerja sama."
+    doc = process(text)
+    spans = {(e.text, e.label) for e in doc.entities}
+    assert ("Sergei Tolchenov", "PER") in spans
+    for e in doc.entities:
+        assert text[e.start:e.end] == e.text
+    # the tokens stay as written: the glued word is one token
+    assert "Tolchenovmengatakan" in [t.text for t in doc.tokens]

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 import numpy as np
 import pycrfsuite
 
+from warta.glue import split_glued
 from warta.nlp.features import Featurizer, Resources
 from warta.nlp.neural import NEURAL_FILE, TAGS, NeuralTagger, ensemble, viterbi_bio_many
 from warta.nlp.postprocess import bio_to_spans, postprocess
@@ -34,6 +35,7 @@ MODEL_FILE = "model.crfsuite"
 # CRF path probability from which the network is not asked: at 0.9, 0.95, 0.99 and 0.999 the F1 on
 # NER-UI test, NER-UGM test and IDNer2k dev (held-out model) is the same as with no threshold
 CONFIDENT = 0.95
+GLUED_MIN = 8   # shorter words are read whole (as warta.events reads them)
 LABELS = ("PER", "ORG", "LOC")
 
 
@@ -153,14 +155,26 @@ class NerModel:
         return postprocess(sents, self.tag_raw_many(sents))
 
     def entities(self, text: str, sents: list[Sentence]) -> list[EntitySpan]:
+        """Entity spans of a text's sentences; glued words are tagged as their pieces (see ``_read``)."""
         out: list[EntitySpan] = []
-        all_tags = self.tag_many([[t.text for t in sent.tokens] for sent in sents])
-        for sent, tags in zip(sents, all_tags):
-            toks = sent.tokens
+        read = [_read(sent.tokens) for sent in sents]
+        all_tags = self.tag_many([[text[a:b] for a, b in spans] for spans in read])
+        for spans, tags in zip(read, all_tags):
             for a, b, label in bio_to_spans(tags):
-                start, end = toks[a].start, toks[b - 1].end
+                start, end = spans[a][0], spans[b - 1][1]
                 out.append(EntitySpan(text[start:end], label, start, end))
         return out
+
+
+def _read(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The character spans the tagger reads: each token, or the pieces of a word the crawler glued
+    (``ErdoganmengatakanIranmemiliki`` -> Erdogan / mengatakan / Iran / memiliki, see ``warta.glue``).
+    The tokens themselves stay as written; only entity offsets may fall inside one."""
+    out: list[tuple[int, int]] = []
+    for t in tokens:
+        pieces = split_glued(t.text) if len(t.text) >= GLUED_MIN and t.text.isalpha() else None
+        out.extend([(t.start + a, t.start + b) for a, b in pieces] if pieces else [(t.start, t.end)])
+    return out
 
 
 def _repair(tags: list[str]) -> list[str]:
