@@ -1253,3 +1253,13 @@ def test_a_person_named_only_as_whose_kin_the_arrested_is_is_not_the_arrested():
     assert find_events(_analysis(body, singer, police)) == []
     body = "Polres Klaten menangkap Ibu Rina Wati karena judi online."
     assert [e.target.name for e in find_events(_analysis(body, singer, police))] == ["Rina Wati"]
+
+
+def test_a_noun_of_praise_after_a_light_verb_is_done_by_that_verbs_subject_past_an_appositive():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Kementerian Desa", "ORG", ["Kementerian Desa"], "ID", None))
+    for body in ("Wakil Menteri Dalam Negeri, Budi Santoso, juga menyampaikan apresiasi kepada Kementerian Desa.",
+                 "Wakil Menteri Dalam Negeri, Budi Santoso, turut menyampaikan apresiasi kepada Kementerian Desa.",
+                 "Budi Santoso mengucapkan apresiasi setinggi-tingginya kepada Kementerian Desa."):
+        support = [e for e in find_events(_analysis(body, *people)) if e.type == "SUPPORT"]
+        assert [(e.actor.name, e.target.name) for e in support] == [("Budi Santoso", "Kementerian Desa")], body

@@ -1438,8 +1438,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
             return None  # "dalam melaksanakan unjuk rasa": a setting
-        if light:
-            return _subject(ctx, sent, trig.start), _object(ctx, sent, trig.rule, trig.end), False
+        if light:  # "X, Wakil Menteri, juga menyampaikan apresiasi kepada Y": the light verb's subject
+            return _subject(ctx, sent, _light_verb_start(sent, trig)), _object(ctx, sent, trig.rule, trig.end), False
         genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
         patient = genitive is not None and trig.rule.type in ARREST_TYPES and (
             _actor(ctx, genitive).sector not in LAW_SECTORS | {"GOV"}
@@ -1478,6 +1478,15 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         elif target is None:
             target = _possessor(ctx, sent, trig)
     return subject, target, False
+
+
+def _light_verb_start(sent: Sentence, trig: Trigger) -> int:
+    """Where the light verb before a noun of action starts ("melakukan 1.201 operasi", "menyampaikan apresiasi")."""
+    light = words()["light"]
+    for w in reversed(sent.words[max(0, trig.index - 4):trig.index]):
+        if w.group(0).lower() in light:
+            return w.start()
+    return trig.start
 
 
 def _deed_owner(ctx: Context, sent: Sentence, group: list[Arg]) -> bool:
