@@ -1263,3 +1263,13 @@ def test_a_noun_of_praise_after_a_light_verb_is_done_by_that_verbs_subject_past_
                  "Budi Santoso mengucapkan apresiasi setinggi-tingginya kepada Kementerian Desa."):
         support = [e for e in find_events(_analysis(body, *people)) if e.type == "SUPPORT"]
         assert [(e.actor.name, e.target.name) for e in support] == [("Budi Santoso", "Kementerian Desa")], body
+
+
+def test_they_right_after_a_bodys_speech_verb_is_that_body():
+    body = ("Badan Antariksa Chile mengecam uji coba itu. "
+            "Komando Selatan Peru mengatakan bahwa mereka telah meluncurkan rudal ke Chile.")
+    events = find_events(_analysis(body, ("E1", "Badan Antariksa Chile", "ORG", ["Badan Antariksa Chile"], "CL", None),
+                                   ("E2", "Komando Selatan Peru", "ORG", ["Komando Selatan Peru"], "PE", None),
+                                   ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
+    fight = [e for e in events if e.type == "FIGHT"]
+    assert [(e.actor.name, e.target.country) for e in fight] == [("Komando Selatan Peru", "CL")]

@@ -1128,6 +1128,9 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
             if low in classes["pronoun_group"]:
                 if acted_upon:
                     return ctx.last_people or ctx.last_group
+                said = _speech_subject(ctx, sent, w.start())
+                if said is not None:  # "Garda Revolusi mengatakan mereka telah meluncurkan …": the speaker
+                    return said
                 opening = w.start() == sent.start or not WORD.search(ctx.body, sent.start, w.start())
                 # "Mereka …" opening a sentence continues the body the last one opened with, not its last-named
                 return (ctx.last_group_subject if opening and low == "mereka" and ctx.last_group_subject else None) \
@@ -1141,6 +1144,20 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
                     return _own_country(ctx, first or ctx.last_person, w.start(), w.end()) or first
                 return _speaker_body(ctx, first) if first else ctx.last_group
     return None
+
+
+def _speech_subject(ctx: Context, sent: Sentence, at: int) -> Optional[list[Arg]]:
+    """The body or collective that opens the sentence when a speech verb (and "bahwa") comes right before ``at``."""
+    before = [w for w in sent.words if w.end() <= at][-2:]
+    lows = [w.group(0).lower() for w in before]
+    if lows and lows[-1] == "bahwa":
+        before, lows = before[:-1], lows[:-1]
+    if not lows or lows[-1] not in words()["speech"]:
+        return None
+    first = next((g for g in sent.groups if not _is_place(g)), None)
+    if first is None or first[-1].end > before[-1].start() or _is_person(first):
+        return None
+    return first
 
 
 def _own_country(ctx: Context, group: Optional[list[Arg]], start: int, end: int) -> Optional[list[Arg]]:
