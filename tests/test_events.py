@@ -1273,3 +1273,23 @@ def test_they_right_after_a_bodys_speech_verb_is_that_body():
                                    ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
     fight = [e for e in events if e.type == "FIGHT"]
     assert [(e.actor.name, e.target.country) for e in fight] == [("Komando Selatan Peru", "CL")]
+
+
+def test_saying_someone_can_be_punished_or_struck_threatens_them():
+    body = "Manajer PT Kereta Api Indonesia As'ad Hidayat menegaskan bahwa pelaku perusakan dapat dikenai sanksi pidana berat."
+    events = find_events(_analysis(body, ("E1", "As'ad Hidayat", "PER", ["As'ad Hidayat"], None, None),
+                                   ("E2", "PT Kereta Api Indonesia", "ORG", ["PT Kereta Api Indonesia"], "ID", None)))
+    threat = [e for e in events if e.type == "THREATEN"]
+    assert [(e.actor.name, e.target.name, e.hypothetical) for e in threat] == [("As'ad Hidayat", "pelaku", False)]
+    assert threat[0].actor.country != "US"  # "As'ad" is a name, not "AS"
+    body = "Menteri Pertahanan Chile Rosa Vidal mengatakan Chile dapat dengan mudah menyerang Peru."
+    events = find_events(_analysis(body, ("E1", "Rosa Vidal", "PER", ["Rosa Vidal"], None, None),
+                                   ("E2", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.name, e.target.country) for e in events] == [("THREATEN", "Rosa Vidal", "PE")]
+    # "bisa jadi" is "maybe": no threat
+    body = "Menteri Pertahanan Chile Rosa Vidal mengatakan Peru bisa jadi menyerang Chile."
+    events = find_events(_analysis(body, ("E1", "Rosa Vidal", "PER", ["Rosa Vidal"], None, None),
+                                   ("E2", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert not [e for e in events if e.type == "THREATEN"]

@@ -818,7 +818,10 @@ def _country(ctx: Context, group: list[Arg], text: str) -> Optional[str]:
             return arg.entity.country
     if all(_initials(a) for a in group):
         text = " ".join(text.split()[len(group):])  # "AS (45)": the initials name no country
-    for w in WORD.findall(text):
+    for m in WORD.finditer(text):
+        w = m.group(0)
+        if len(w) <= 3 and not w.isupper() or text[m.end():m.end() + 1] in ("'", "’"):
+            continue  # "AS" is the US, "As'ad" is a name
         if w.lower() in ctx.countries:
             return ctx.countries[w.lower()]
     low = text.lower()
@@ -1450,6 +1453,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         target = _object(ctx, sent, trig.rule, trig.end)
         if target is not None and agent is not None and target[0].start >= agent[0].start:
             target = None
+        if target is None:  # "pelaku dapat dikenai sanksi pidana": the subject undergoes it
+            target = _subject(ctx, sent, trig.start, acted_upon=True)
         return agent, target, agent is None
     if trig.voice == "nominal":
         light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
@@ -2035,6 +2040,12 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
         if rule.type == "PROTEST" and actor is not None:
             target_group = None
+    claimant = _claimant(ctx, sent, trig) if rule.type in FORCE_TYPES and target_group and not negated \
+        and not requested and _capable(sent, trig) else None
+    if claimant is not None:
+        # "As'ad menegaskan pelaku dapat dikenai sanksi pidana", "… mengatakan AS dapat membunuh Khamenei":
+        # saying one can punish or strike someone threatens them (coded below as THREATEN by the claimant)
+        actor, implicit = _actor(ctx, claimant), False
     if actor is None or (implicit and rule.type != "PROTEST" and target_group is None):
         return None  # cannot attribute (or an agentless passive with no one undergoing it): do not invent
     if rule.sectors and actor.sector not in rule.sectors:
@@ -2065,8 +2076,32 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         # "Jika tuntutan kami tidak dipenuhi, kami akan menduduki …": a threat, which is itself real
         rule = dataclasses.replace(rule, mode="conditional threat")
         type_, cameo, hypothetical = "THREATEN", "130", False
+    if claimant is not None:
+        rule = dataclasses.replace(rule, mode="threat of " + (rule.mode or type_.lower()))
+        type_, cameo, hypothetical = "THREATEN", "130", False
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
                   negated=(negated and not rule.only_negated) or denied, hypothetical=hypothetical)
+
+
+FORCE_TYPES = {"ASSAULT", "FIGHT", "COERCE", "SANCTION"}
+
+
+def _capable(sent: Sentence, trig: Trigger) -> bool:
+    """"dapat dihukum", "bisa dengan mudah membunuh", "dapat dikenai sanksi" -- not "bisa jadi" (maybe)."""
+    for k in range(trig.index - 1, max(-1, trig.index - 4), -1):
+        if sent.low[k] in words()["capability"]:
+            return k + 1 >= len(sent.low) or sent.low[k + 1] not in ("jadi", "saja")
+    return False
+
+
+def _claimant(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
+    """Who says what the trigger reports: the subject of a speech verb before it, else the quote's speaker."""
+    said = next((at for at, k in sent.bounds if k == "speech" and at < trig.start), None)
+    if said is not None:
+        group = _subject(ctx, sent, said)
+        if group is not None and (_is_person(group) or _head(group).entity is not None):
+            return group
+    return _speaker_group(ctx, trig.start)
 
 
 CONDITION = re.compile(r"[\"“']?\s*(?:jika|apabila|bila|kalau|seandainya)\b([^,;]{3,120}),", re.I)
