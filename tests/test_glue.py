@@ -62,3 +62,11 @@ def test_the_tagger_reads_glued_words_as_their_pieces_and_keeps_the_tokens():
         assert text[e.start:e.end] == e.text
     # the tokens stay as written: the glued word is one token
     assert "Tolchenovmengatakan" in [t.text for t in doc.tokens]
+
+
+def test_a_name_is_cut_before_a_glued_auxiliary_or_negation():
+    # every capitalised word of the shared CSV ending in one of these tails is a glue error
+    assert pieces("Irankembali") == ["Iran", "kembali"]
+    assert pieces("Khameneitelah") == ["Khamenei", "telah"]
+    assert pieces("Santosotidak") == ["Santoso", "tidak"]
+    assert pieces("Sukabumi") == ["Sukabumi"]

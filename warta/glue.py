@@ -30,7 +30,7 @@ FUNCTION_WORDS = frozenset(
     "yang dan di ke dari dalam terkait untuk dengan pada oleh itu ini".split())
 # tails a name may be cut before: long enough not to end ordinary names
 # ("Setiadi", "Ramadan", "Kendari", "Mussolini" keep their endings)
-NAME_TAILS = frozenset("yang dalam terkait untuk dengan pada oleh".split())
+NAME_TAILS = frozenset("yang dalam terkait untuk dengan pada oleh kembali telah sudah masih tidak bahwa belum sedang".split())
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 MIN_PART = 4          # a shorter lowercase piece is a word only when listed below
 SHORT_WORDS = FUNCTION_WORDS | frozenset("dua ada dia tak pun kan".split())
