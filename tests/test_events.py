@@ -1293,3 +1293,10 @@ def test_saying_someone_can_be_punished_or_struck_threatens_them():
                                    ("E2", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E3", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_a_country_acting_is_named_by_the_fullest_form_the_article_uses():
+    body = "Amerika Serikat mengecam uji coba itu. AS mengerahkan jet tempur ke Timur Tengah."
+    events = find_events(_analysis(body, ("E1", "United States", "LOC", ["Amerika Serikat", "AS"], "US", "country")))
+    mobilize = [e for e in events if e.type == "MOBILIZE"]
+    assert [(e.actor.name, e.actor.country) for e in mobilize] == [("Amerika Serikat", "US")]

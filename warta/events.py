@@ -756,6 +756,9 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
         name = " dan ".join(a.text for a in group)
     elif head.collective:
         name = _members(body, head.end) or _members(body, group[-1].end) or body[group[0].start:group[-1].end]
+    elif head.entity is not None and head.entity.kind == "country" and len(group) == 1:
+        # the fullest form the article uses: "Amerika Serikat" for "AS", "Korea Utara" for "Korut"
+        name = max((m.text for m in head.entity.mentions), key=len, default=head.text)
     else:
         name = _expanded(body, head.text)
     if head.entity is not None and head.entity.type == "LOC":
