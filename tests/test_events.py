@@ -1300,3 +1300,17 @@ def test_a_country_acting_is_named_by_the_fullest_form_the_article_uses():
     events = find_events(_analysis(body, ("E1", "United States", "LOC", ["Amerika Serikat", "AS"], "US", "country")))
     mobilize = [e for e in events if e.type == "MOBILIZE"]
     assert [(e.actor.name, e.actor.country) for e in mobilize] == [("Amerika Serikat", "US")]
+
+
+def test_force_a_party_says_it_will_use_is_a_threat_and_a_boast_names_its_speaker():
+    states = (("E1", "Chile", "LOC", ["Chile"], "CL", "country"), ("E2", "Peru", "LOC", ["Peru"], "PE", "country"))
+    body = "Chile mengatakan mereka akan menyerang Peru."
+    events = find_events(_analysis(body, *states))
+    assert [(e.type, e.actor.name, e.target.name, e.hypothetical) for e in events] == \
+        [("THREATEN", "Chile", "Peru", False)]
+    body = "Pasukan Chile akan menyerang Peru pekan depan."  # a plan others report: hypothetical force
+    events = find_events(_analysis(body, *states))
+    assert [(e.type, e.hypothetical) for e in events] == [("FIGHT", True)]
+    body = "Presiden Rosa Vidal menuntut Peru mundur sambil membanggakan bahwa Chile dapat dengan mudah menyerang Peru."
+    events = find_events(_analysis(body, ("E3", "Rosa Vidal", "PER", ["Rosa Vidal"], "CL", None), *states))
+    assert [(e.actor.name, e.target.name) for e in events if e.type == "THREATEN"] == [("Rosa Vidal", "Peru")]

@@ -70,3 +70,9 @@ def test_a_name_is_cut_before_a_glued_auxiliary_or_negation():
     assert pieces("Khameneitelah") == ["Khamenei", "telah"]
     assert pieces("Santosotidak") == ["Santoso", "tidak"]
     assert pieces("Sukabumi") == ["Sukabumi"]
+
+
+def test_capitals_are_glue_when_a_later_piece_is_glued_to_a_word():
+    assert pieces("DonaldTrumpuntuk") == ["Donald", "Trump", "untuk"]
+    assert pieces("LionelMessikepada") == ["Lionel", "Messi", "kepada"]
+    assert pieces("DeepSeek") == ["DeepSeek"]

@@ -2044,7 +2044,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         if rule.type == "PROTEST" and actor is not None:
             target_group = None
     claimant = _claimant(ctx, sent, trig) if rule.type in FORCE_TYPES and target_group and not negated \
-        and not requested and _capable(sent, trig) else None
+        and not requested and (_capable(sent, trig) or _own_plan(ctx, sent, trig, actor)) else None
     if claimant is not None:
         # "As'ad menegaskan pelaku dapat dikenai sanksi pidana", "… mengatakan AS dapat membunuh Khamenei":
         # saying one can punish or strike someone threatens them (coded below as THREATEN by the claimant)
@@ -2097,13 +2097,31 @@ def _capable(sent: Sentence, trig: Trigger) -> bool:
     return False
 
 
+def _own_plan(ctx: Context, sent: Sentence, trig: Trigger, actor: Optional[Actor]) -> bool:
+    """"Kami akan merespons dengan tegas," kata X / "X mengatakan mereka akan membalas": force one says one
+    will use is a threat (PLOVER THREATEN), not a plan reported by others."""
+    if actor is None or not set(_before(sent.words, trig.index, 3)) & {"akan", "bakal"}:
+        return False
+    claimant = _claimant(ctx, sent, trig)
+    if claimant is None:
+        return False
+    said = _actor(ctx, claimant)
+    state = actor.entity_id is not None and (actor.entity_id.startswith("country:") or any(
+        e.id == actor.entity_id and e.kind == "country" for e in ctx.analysis.entities))
+    # the speaker itself, or a state's official speaking of the state ("Kami akan membalas", "Iran akan …")
+    return bool(said.entity_id and said.entity_id == actor.entity_id or state and said.country == actor.country)
+
+
 def _claimant(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
     """Who says what the trigger reports: the subject of a speech verb before it, else the quote's speaker."""
     said = next((at for at, k in sent.bounds if k == "speech" and at < trig.start), None)
     if said is not None:
-        group = _subject(ctx, sent, said)
-        if group is not None and (_is_person(group) or _head(group).entity is not None):
-            return group
+        for group in reversed([g for g in sent.groups if g[-1].end <= said and not _is_place(g)]):
+            following = WORD.search(ctx.body, group[-1].end, said + 40)
+            # the one who acts or speaks: a name right before a verb ("Trump menuntut … sambil membanggakan")
+            if following is not None and (_is_verb(following.group(0)) or following.start() == said) \
+                    and (_is_person(group) or _head(group).entity is not None):
+                return group
     return _speaker_group(ctx, trig.start)
 
 

@@ -30,7 +30,8 @@ FUNCTION_WORDS = frozenset(
     "yang dan di ke dari dalam terkait untuk dengan pada oleh itu ini".split())
 # tails a name may be cut before: long enough not to end ordinary names
 # ("Setiadi", "Ramadan", "Kendari", "Mussolini" keep their endings)
-NAME_TAILS = frozenset("yang dalam terkait untuk dengan pada oleh kembali telah sudah masih tidak bahwa belum sedang".split())
+NAME_TAILS = frozenset("yang dalam terkait untuk dengan pada kepada terhadap bersama oleh kembali telah sudah masih tidak "
+                        "bahwa belum sedang".split())
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 MIN_PART = 4          # a shorter lowercase piece is a word only when listed below
 SHORT_WORDS = FUNCTION_WORDS | frozenset("dua ada dia tak pun kan".split())
@@ -126,7 +127,7 @@ def _name_parts(word: str) -> Optional[list[Span]]:
     ``Setiadidalam`` -> ``Setiadi`` + ``dalam`` (not ``Setia`` + ``didalam``);
     ``Dhanimemberikan`` -> ``Dhani`` + ``memberikan`` (not ``Dhanimem`` + ``berikan``)."""
     cuts = [cut for cut in range(2, len(word) - 1) if _name_head(word[:cut]) and word[cut:].islower()]
-    for cut in reversed(cuts):
+    for cut in cuts:  # the longest tail: "Messi" + "kepada", not "Messike" + "pada"
         if word[cut:] in NAME_TAILS:
             return [(0, cut), (cut, len(word))]
     for cut in cuts:
@@ -170,14 +171,14 @@ def _split_cached(word: str) -> Optional[tuple[Span, ...]]:
             return None
         parts = _split_piece(word)
         return tuple(parts) if parts else None
+    inners = [None if is_known(word[s:e]) else _split_piece(word[s:e]) for s, e in pieces]
+    # a later piece that is itself glued to a word ("OtoritasIranmengatakan": Iran + mengatakan) shows the
+    # capitals are glue, not a name's own
+    glued_later = any(inner is not None for inner in inners[1:])
     out: list[Span] = []
-    for k, (s, e) in enumerate(pieces):
-        piece = word[s:e]
-        inner = None if is_known(piece) else _split_piece(piece)
-        if k + 1 < len(pieces) and inner is None and not is_known(piece):
-            # "YouTube", "McDonald", "DeepSeek": a name's own capitals, unless the head is a word
-            if not out:
-                return None
+    for k, ((s, e), inner) in enumerate(zip(pieces, inners)):
+        if k + 1 < len(pieces) and inner is None and not is_known(word[s:e]) and not out and not glued_later:
+            return None  # "YouTube", "McDonald", "DeepSeek": a name's own capitals, unless the head is a word
         out.extend((s + a, s + b) for a, b in (inner or [(0, e - s)]))
     return tuple(out) if len(out) > 1 else None
 
