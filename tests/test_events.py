@@ -1314,3 +1314,15 @@ def test_force_a_party_says_it_will_use_is_a_threat_and_a_boast_names_its_speake
     body = "Presiden Rosa Vidal menuntut Peru mundur sambil membanggakan bahwa Chile dapat dengan mudah menyerang Peru."
     events = find_events(_analysis(body, ("E3", "Rosa Vidal", "PER", ["Rosa Vidal"], "CL", None), *states))
     assert [(e.actor.name, e.target.name) for e in events if e.type == "THREATEN"] == [("Rosa Vidal", "Peru")]
+
+
+def test_a_verb_right_after_a_speech_verb_is_the_speakers_own_act_and_agreeing_with_a_view_supports_it():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Kementerian Desa", "ORG", ["Kementerian Desa"], "ID", None),
+              ("E3", "Rina Wati", "PER", ["Rina Wati"], None, None))
+    body = "Budi Santoso mengatakan meminta tambahan personel Kementerian Desa untuk mengawal program itu."
+    demand = [e for e in find_events(_analysis(body, *people)) if e.type == "DEMAND"]
+    assert [(e.actor.name, e.target.name) for e in demand] == [("Budi Santoso", "Kementerian Desa")]
+    body = "Budi Santoso mengaku setuju dengan pendapat Rina Wati soal program itu."
+    events = find_events(_analysis(body, *people))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Budi Santoso", "Rina Wati")]

@@ -1047,7 +1047,8 @@ def _only_auxiliaries(sent: Sentence, clause_start: int, pos: int) -> bool:
 def _reported_own_deed(sent: Sentence, clause_start: int, pos: int) -> bool:
     """"KKP mengumumkan telah menangkap …": a perfective auxiliary right after the speech verb."""
     between = [w.group(0).lower() for w in sent.words if clause_start < w.start() < pos]
-    return bool(between) and all(w in words()["perfective"] for w in between)
+    # "Ara mengatakan meminta …": an active verb right after the speech verb is the speaker's own
+    return all(w in words()["perfective"] for w in between)
 
 
 def _sentence_speaker(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
