@@ -1326,3 +1326,11 @@ def test_a_verb_right_after_a_speech_verb_is_the_speakers_own_act_and_agreeing_w
     body = "Budi Santoso mengaku setuju dengan pendapat Rina Wati soal program itu."
     events = find_events(_analysis(body, *people))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Budi Santoso", "Rina Wati")]
+
+
+def test_a_pronoun_the_entities_stage_linked_to_a_person_is_that_person():
+    body = "Menteri Budi Santoso tiba di Lima. Juru bicara Rina Wati ikut hadir. Ia menyebut Chile sebagai agresor."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso", "Ia"], None, None),
+                                   ("E2", "Rina Wati", "PER", ["Rina Wati"], None, None),
+                                   ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Budi Santoso", "Chile")]

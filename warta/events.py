@@ -1128,6 +1128,9 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
         if start <= w.start() and w.end() <= pos:
             low = w.group(0).lower()
             if low in classes["pronoun_person"]:
+                linked = _linked_person(ctx, w.start(), w.end())
+                if linked is not None:  # the entities stage resolved this "ia"/"dia" to a person
+                    return linked
                 opening = w.start() == sent.start or not WORD.search(ctx.body, sent.start, w.start())
                 # "Dia …" opening a sentence continues the last sentence's subject, not its last-named person
                 return _sentence_subject_person(ctx, sent, w.start()) or \
@@ -1150,6 +1153,16 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
                 if low in classes["pronoun_country"]:
                     return _own_country(ctx, first or ctx.last_person, w.start(), w.end()) or first
                 return _speaker_body(ctx, first) if first else ctx.last_group
+    return None
+
+
+def _linked_person(ctx: Context, start: int, end: int) -> Optional[list[Arg]]:
+    """The person a pronoun is a mention of, as the entities stage linked it (its first mention)."""
+    for m, e in ctx.cache.mentions(start, end):
+        if m.start == start and e.type == "PER" and e.mentions and e.mentions[0].start < start \
+                and e.mentions[0].text[:1].isupper() and len(e.mentions[0].text.split()) >= 2:
+            first = e.mentions[0]
+            return [Arg(first.text, first.start, first.end, entity=e)]
     return None
 
 
