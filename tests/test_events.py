@@ -1334,3 +1334,9 @@ def test_a_pronoun_the_entities_stage_linked_to_a_person_is_that_person():
                                    ("E2", "Rina Wati", "PER", ["Rina Wati"], None, None),
                                    ("E3", "Chile", "LOC", ["Chile"], "CL", "country")))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Budi Santoso", "Chile")]
+
+
+def test_a_promise_to_no_one_in_particular_is_still_an_agreement():
+    body = "Ketua yayasan Budi Santoso berjanji akan menggelar kirab besar ketika masalah internal selesai."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
+    assert [(e.type, e.actor.name, e.target) for e in events] == [("AGREE", "Budi Santoso", None)]

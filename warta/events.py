@@ -47,7 +47,7 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # Types PLOVER codes between two parties: with no one on the receiving end there is no event to code
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
-OPEN_CALLS = {"call for"}
+OPEN_CALLS = {"call for", "promise"}   # "X berjanji akan …": a pledge to no one in particular still counts
 # One questions, summons, investigates or searches someone: with no one named there is no event to code
 # ("Militer Israel sedang menyelidiki insiden tersebut").
 ADDRESSED_MODES = {"questioning", "summons", "investigate", "search"}
