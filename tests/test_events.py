@@ -1340,3 +1340,11 @@ def test_a_promise_to_no_one_in_particular_is_still_an_agreement():
     body = "Ketua yayasan Budi Santoso berjanji akan menggelar kirab besar ketika masalah internal selesai."
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
     assert [(e.type, e.actor.name, e.target) for e in events] == [("AGREE", "Budi Santoso", None)]
+
+
+def test_civilians_named_without_a_country_are_the_acting_states_own_people():
+    body = "Situasi di Peru memanas dan Peru menutup perbatasan. Pemerintah Chile menyerukan kepada warga untuk tetap di rumah."
+    events = find_events(_analysis(body, ("E1", "Peru", "LOC", ["Peru"], "PE", "country"),
+                                   ("E2", "Chile", "LOC", ["Chile"], "CL", "country")))
+    demand = [e for e in events if e.type == "DEMAND"]
+    assert [(e.target.name, e.target.code) for e in demand] == [("warga", "CHLCVL")]

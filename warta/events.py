@@ -2081,6 +2081,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if target is not None and (actor.entity_id and actor.entity_id == target.entity_id or
                                actor.name and actor.name == target.name):
         target = None
+    target = _public_of(ctx, actor, target)
     type_, cameo = _refine(rule, actor, target)
     if rule.type in ("ASSAULT", "CRIME") and actor_group and not implicit:
         ctx.culprit = actor_group
@@ -2098,6 +2099,17 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         type_, cameo, hypothetical = "THREATEN", "130", False
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
                   negated=(negated and not rule.only_negated) or denied, hypothetical=hypothetical)
+
+
+def _public_of(ctx: Context, actor: Actor, target: Optional[Actor]) -> Optional[Actor]:
+    """Civilians named with no country ("publik", "warga") are the acting state's own people
+    ("Televisi pemerintah Iran menyerukan kepada publik …": Iran's public)."""
+    if target is None or target.entity_id or target.sector != "CVL" or not actor.country \
+            or target.country == actor.country or actor.sector == "IGO":
+        return target
+    if any(w.lower() in ctx.countries for w in WORD.findall(target.name or "")):
+        return target  # "warga Palestina": named
+    return dataclasses.replace(target, country=actor.country, code=(alpha3(actor.country) or "") + "CVL")
 
 
 FORCE_TYPES = {"ASSAULT", "FIGHT", "COERCE", "SANCTION"}
