@@ -1348,3 +1348,15 @@ def test_civilians_named_without_a_country_are_the_acting_states_own_people():
                                    ("E2", "Chile", "LOC", ["Chile"], "CL", "country")))
     demand = [e for e in events if e.type == "DEMAND"]
     assert [(e.target.name, e.target.code) for e in demand] == [("warga", "CHLCVL")]
+
+
+def test_a_war_between_two_states_is_fought_by_each_against_the_other():
+    states = (("E1", "Chile", "LOC", ["Chile"], "CL", "country"), ("E2", "Peru", "LOC", ["Peru"], "PE", "country"))
+    for body in ("Harga tembaga naik di tengah perang antara Chile dan Peru.",
+                 "Harga tembaga naik di tengah perang Chile-Peru.",
+                 "Dunia khawatir seiring berlanjutnya konfrontasi militer antara Chile dan Peru."):
+        events = find_events(_analysis(body, *states))
+        assert sorted((e.type, e.actor.name, e.target.name) for e in events) == \
+            [("FIGHT", "Chile", "Peru"), ("FIGHT", "Peru", "Chile")], body
+    body = "Harga tembaga naik di tengah perang dagang antara Chile dan Peru."  # a trade war is no fighting
+    assert not find_events(_analysis(body, *states))

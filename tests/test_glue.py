@@ -76,3 +76,9 @@ def test_capitals_are_glue_when_a_later_piece_is_glued_to_a_word():
     assert pieces("DonaldTrumpuntuk") == ["Donald", "Trump", "untuk"]
     assert pieces("LionelMessikepada") == ["Lionel", "Messi", "kepada"]
     assert pieces("DeepSeek") == ["DeepSeek"]
+
+
+def test_a_short_function_word_is_cut_only_after_a_known_place():
+    assert pieces("Israeldan") == ["Israel", "dan"]
+    assert pieces("Moskowdan") == ["Moskow", "dan"]
+    assert pieces("Sudan") == ["Sudan"] and pieces("Ramadan") == ["Ramadan"]

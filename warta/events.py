@@ -1909,6 +1909,11 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     asked = demand_target is not None and (bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
                                            or not rule.modal and _asked_right_after(ctx, sent, trig, demand_target))
     requested = demand_target if asked else None
+    pair = _warring_pair(ctx, sent, trig) if rule.type == "FIGHT" and trig.voice == "nominal" else None
+    if pair is not None:  # "perang antara Israel dan Iran", "perang Iran-Israel": each fights the other
+        coded = [_code_one(ctx, sent, trig, focus_place, a, b, False, None, negated)
+                 for a, b in (pair, pair[::-1])]
+        return [c for c in coded if c is not None] or None
     roles = _roles(ctx, sent, trig)
     if roles is None:
         if rule.type == "PROTEST":
@@ -1984,6 +1989,33 @@ def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group
             gap = ctx.body[actor_group[-1].end:g[0].start]
             return g if re.fullmatch(r"\s*(?:dan|serta|,)\s*", gap) and not _is_place(g) else None
     return None
+
+
+BETWEEN = re.compile(r"\s+(?:(?:militer|bersenjata|udara|terbuka|terbaru|berkepanjangan|yang\s+\w+)\s+){0,2}antara\s*$")
+
+
+def _warring_pair(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple[list[Arg], list[Arg]]]:
+    """The two states a war noun is between: "… antara X dan Y" or "X-Y" right after it."""
+    after = [g for g in sent.groups if g[0].start >= trig.end]
+    if after and len(after[0]) == 2 and ctx.body[after[0][0].end:after[0][1].start] == "-" \
+            and not ctx.body[trig.end:after[0][0].start].strip():
+        after = [[after[0][0]], [after[0][1]]] + after[1:]  # "perang Iran-Israel": one group, two states
+    elif after and after[0][0].collective and len(after[0]) == 1:
+        after = after[1:]  # "konfrontasi militer antara …": the modifier, not a party
+    if len(after) < 2 or not all(_is_state(g) for g in after[:2]):
+        return None
+    first, second = after[:2]
+    lead, gap = ctx.body[trig.end:first[0].start], ctx.body[first[-1].end:second[0].start]
+    if BETWEEN.fullmatch(lead) and re.fullmatch(r"\s*(?:dan|dengan)\s*", gap) \
+            or not lead.strip() and gap == "-":
+        return first, second
+    return None
+
+
+def _is_state(group: list[Arg]) -> bool:
+    head = _head(group)
+    return head.entity is not None and head.entity.kind in ("country", "seat-of-government") \
+        or head.sector == "MIL"
 
 
 ANSWERS = {"REJECT", "AGREE", "CONCEDE"}

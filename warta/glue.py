@@ -32,6 +32,7 @@ FUNCTION_WORDS = frozenset(
 # ("Setiadi", "Ramadan", "Kendari", "Mussolini" keep their endings)
 NAME_TAILS = frozenset("yang dalam terkait untuk dengan pada kepada terhadap bersama oleh kembali telah sudah masih tidak "
                         "bahwa belum sedang".split())
+PLACE_TAILS = frozenset("dan di ke ini itu pun".split())   # cut only after a place ("Sudan", "Jordan" stay whole)
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 MIN_PART = 4          # a shorter lowercase piece is a word only when listed below
 SHORT_WORDS = FUNCTION_WORDS | frozenset("dua ada dia tak pun kan".split())
@@ -133,7 +134,16 @@ def _name_parts(word: str) -> Optional[list[Span]]:
     for cut in cuts:
         if is_verb_form(word[cut:]):
             return [(0, cut), (cut, len(word))]
+    for cut in reversed(cuts):  # "Israeldan", "Irandi": a short tail only after a known place
+        if word[cut:] in PLACE_TAILS and _is_place(word[:cut]):
+            return [(0, cut), (cut, len(word))]
     return None
+
+
+def _is_place(head: str) -> bool:
+    from warta.gazetteer import candidates  # imported late: the gazetteer's tables load on first use
+    return any(p.kind in ("country", "province", "seat-of-government") or p.capital_of
+               for p in candidates(head, core_only=True))
 
 
 def _name_head(head: str) -> bool:
