@@ -1360,3 +1360,10 @@ def test_a_war_between_two_states_is_fought_by_each_against_the_other():
             [("FIGHT", "Chile", "Peru"), ("FIGHT", "Peru", "Chile")], body
     body = "Harga tembaga naik di tengah perang dagang antara Chile dan Peru."  # a trade war is no fighting
     assert not find_events(_analysis(body, *states))
+
+
+def test_hospitals_and_health_workers_are_actors_of_the_health_sector():
+    body = "Kepala Dinas Kesehatan Budi Santoso meminta rumah sakit menyiapkan ruang isolasi."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name, e.target.sector) for e in events] == \
+        [("DEMAND", "Budi Santoso", "rumah sakit", "HLH")]
