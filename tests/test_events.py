@@ -1166,12 +1166,15 @@ def test_agentless_arrest_in_a_story_about_the_police_is_theirs_and_keeps_suspec
     assert "MC" in coerce[0].target.name and "PT" in coerce[0].target.name
 
 
-def test_an_active_verb_glued_after_a_tagged_name_is_a_trigger_but_not_after_an_untagged_one():
+def test_a_verb_glued_after_a_tagged_name_is_a_trigger_but_not_after_an_untagged_one():
     body = "Presiden Chile Gabriel BoricmengecamPeru atas insiden itu."
     chile, peru = ("E2", "Chile", "LOC", ["Chile"], "CL", "country"), ("E3", "Peru", "LOC", ["Peru"], "PE", "country")
     events = find_events(_analysis(body, ("E1", "Gabriel Boric", "PER", ["Gabriel Boric"], None, None), chile, peru))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Gabriel Boric", "Peru")]
     assert find_events(_analysis(body, chile, peru)) == []
+    body = "Mantan pejabat Mahkamah Agung,Rudi Hartonodivonis 16 tahun penjara oleh Pengadilan Negeri Lima."
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert [(e.type, e.mode, e.target.name) for e in events] == [("COERCE", "sentence", "Rudi Hartono")]
 
 
 def test_forkopimda_alone_is_a_body_one_can_talk_with():

@@ -629,14 +629,14 @@ def _agent_noun(word: str) -> bool:
 
 def _glued_trigger_ok(word, cache: ArticleCache) -> bool:
     """A trigger inside a glued word is a verb form in running text (``mendukungpencegahan``,
-    ``polisimenyita``), or an active form right after a name the NER tagged (``ErdoganmengatakanIran``),
-    not a bare noun (``korupsidi``) nor a verb glued onto a name no one tagged (a passive glued to a name
-    cost more than it found)."""
+    ``polisimenyita``), or a verb form right after a name the NER tagged (``ErdoganmengatakanIran``,
+    ``Zarof Ricardivonis``: the NER reads glued words as their pieces), not a bare noun (``korupsidi``)
+    nor a verb glued onto a name no one tagged."""
     if not isinstance(word, _SubWord):
         return True
     if not word.group(0).lower().startswith(("me", "di", "ber", "ter")):
         return False
-    return word.host[:1].islower() or not word.group(0).lower().startswith("di") and any(
+    return word.host[:1].islower() or any(
         m.end == word.start() for m, _ in cache.mentions(word.start() - 60, word.start()))
 
 
