@@ -1370,3 +1370,11 @@ def test_hospitals_and_health_workers_are_actors_of_the_health_sector():
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
     assert [(e.type, e.actor.name, e.target.name, e.target.sector) for e in events] == \
         [("DEMAND", "Budi Santoso", "rumah sakit", "HLH")]
+
+
+def test_the_prosecutors_demand_with_no_one_named_targets_the_one_last_sentenced():
+    body = ("Rudi Hartono divonis 11 tahun penjara oleh Pengadilan Negeri Lima. "
+            "Hukuman itu lebih rendah dari tuntutan jaksa penuntut umum, yakni 14 tahun penjara.")
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    prosecute = [e for e in events if e.type == "DISAPPROVE"]
+    assert [(e.actor.name, e.target.name) for e in prosecute] == [("jaksa", "Rudi Hartono")]

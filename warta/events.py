@@ -1488,7 +1488,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         if genitive is not None and not patient:
             target = _object(ctx, sent, trig.rule, genitive[-1].end)
             if target is None and trig.rule.mode == "prosecute":
-                target = _defendant(sent, trig)  # "Zarof … tidak dijatuhkan … sebagaimana tuntutan jaksa"
+                # "Zarof … tidak dijatuhkan … sebagaimana tuntutan jaksa"; else the one last sentenced or held
+                target = _defendant(sent, trig) or (ctx.culprit if ctx.culprit and _is_person(ctx.culprit) else None)
             return genitive, target, False
         if set(before) & classes["circumstance"] or not _is_clause_head(sent, trig):
             return None
