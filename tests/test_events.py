@@ -1378,3 +1378,11 @@ def test_the_prosecutors_demand_with_no_one_named_targets_the_one_last_sentenced
     events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
     prosecute = [e for e in events if e.type == "DISAPPROVE"]
     assert [(e.actor.name, e.target.name) for e in prosecute] == [("jaksa", "Rudi Hartono")]
+
+
+def test_a_strike_aimed_at_sites_in_a_country_is_fought_against_that_country():
+    body = "Pemerintah Peru menyebut serangan udara Chile sebelumnya yang menyasar fasilitas minyak di wilayah Peru."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    fight = [e for e in events if e.type == "FIGHT"]
+    assert [(e.actor.name, e.target.name) for e in fight] == [("Chile", "Peru")]

@@ -2240,7 +2240,17 @@ def _struck_country(ctx: Context, sent: Sentence, trig: Trigger, actor: Actor) -
         if country and country != actor.country:
             return Actor(name=_country_surface(ctx, country), code=alpha3(country), country=country)
         return None
+    for g in sent.groups:  # "serangan udara Israel yang menyasar fasilitas … di wilayah Iran"
+        if g[0].start >= trig.end and _head(g).entity is not None and _head(g).entity.kind == "country" \
+                and AIMED_AT.search(ctx.body[max(trig.end, g[0].start - 60):g[0].start]):
+            country = _actor(ctx, g).country
+            if country and country != actor.country:
+                return Actor(name=_country_surface(ctx, country), code=alpha3(country), country=country)
     return None
+
+
+AIMED_AT = re.compile(r"\b(?:menyasar|menargetkan|mengincar|menghantam|menggempur)\b(?:\s+\S+){0,6}?\s+"
+                      r"(?:(?:di\s+)?(?:wilayah|negara|kota|tanah)\s*)?$|\b(?:di\s+)?wilayah\s*$", re.I)
 
 
 def _country_surface(ctx: Context, country: str) -> str:
