@@ -1386,3 +1386,10 @@ def test_a_strike_aimed_at_sites_in_a_country_is_fought_against_that_country():
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     fight = [e for e in events if e.type == "FIGHT"]
     assert [(e.actor.name, e.target.name) for e in fight] == [("Chile", "Peru")]
+
+
+def test_a_glued_group_is_named_with_its_space_put_back():
+    body = "Serangan militerChile menghantam Peru."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.actor.name, e.actor.code) for e in events] == [("militer Chile", "CHLMIL")]

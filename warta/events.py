@@ -755,7 +755,7 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     elif all(_initials(a) for a in group):
         name = " dan ".join(a.text for a in group)
     elif head.collective:
-        name = _members(body, head.end) or _members(body, group[-1].end) or body[group[0].start:group[-1].end]
+        name = _members(body, head.end) or _members(body, group[-1].end) or _spaced(body, group)
     elif head.entity is not None and head.entity.kind == "country" and len(group) == 1:
         # the fullest form the article uses: "Amerika Serikat" for "AS", "Korea Utara" for "Korut"
         name = max((m.text for m in head.entity.mentions), key=len, default=head.text)
@@ -775,6 +775,14 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
                  country=None if igo else country, sector="IGO" if igo else sector)
+
+
+def _spaced(body: str, group: list[Arg]) -> str:
+    """The group's text, a space put back where the crawler glued two of its words ("militerIsrael")."""
+    out = body[group[0].start:group[0].end]
+    for prev, arg in zip(group, group[1:]):
+        out += (body[prev.end:arg.start] or " ") + body[arg.start:arg.end]
+    return out
 
 
 # "dua tersangka berinisial AR (34) dan MP (36)", "tersangka, AW alias Bowo (23) dan SNZ (23)": the members
