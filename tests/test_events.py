@@ -1393,3 +1393,20 @@ def test_a_glued_group_is_named_with_its_space_put_back():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert [(e.actor.name, e.actor.code) for e in events] == [("militer Chile", "CHLMIL")]
+
+
+def test_what_a_law_provides_is_no_event_but_what_the_police_managed_is():
+    body = "Jika aksi itu menimbulkan korban jiwa, pelaku dapat dihukum penjara seumur hidup."
+    assert find_events(_analysis(body)) == []
+    body = "Rudi Hartono sempat kabur ke Lima, namun akhirnya dapat diamankan oleh Polres Klaten."
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                                   ("E2", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name, e.hypothetical) for e in events] == \
+        [("COERCE", "Polres Klaten", "Rudi Hartono", False)]
+
+
+def test_thanks_to_everyone_who_helped_is_not_thanks_to_what_they_helped_with():
+    body = "Bupati Budi Santoso berterima kasih kepada seluruh pihak yang telah membantu terbitnya Sertifikat Kementerian Desa."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Kementerian Desa", "ORG", ["Kementerian Desa"], "ID", None)))
+    assert not [e for e in events if e.type == "SUPPORT"]

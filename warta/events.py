@@ -1220,7 +1220,8 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
         if not any(g[0].start < end and g[0].start >= after for g in sent.groups) \
                 and len(WORD.findall(ctx.body[after:end])) <= 5:
             end, extended = comma_end, True  # "menangkap ayahanda penyanyi cilik, FP bernama Joko Suyoto"
-    stop = re.compile(r"\b(?:%s)\b|\byang\s+(?:me|ber)\w+" % "|".join(classes["complement"]), re.I) \
+    stop = re.compile(r"\b(?:%s)\b|\byang\s+(?:(?:telah|sudah|akan|sedang|tengah|turut|ikut)\s+)?(?:me|ber)\w+"
+                      % "|".join(classes["complement"]), re.I) \
         .search(ctx.body, after, end)
     end = stop.start() if stop else end
     for g in sent.groups:
@@ -2098,8 +2099,11 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
         if rule.type == "PROTEST" and actor is not None:
             target_group = None
+    capable = rule.type in FORCE_TYPES and _capable(sent, trig)
     claimant = _claimant(ctx, sent, trig) if rule.type in FORCE_TYPES and target_group and not negated \
-        and not requested and (_capable(sent, trig) or _own_plan(ctx, sent, trig, actor)) else None
+        and not requested and (capable or _own_plan(ctx, sent, trig, actor)) else None
+    if capable and claimant is None and implicit and rule.mode in ("sentence", "sanction", "fine"):
+        return None  # "pelaku dapat dihukum penjara seumur hidup" (no court named): what a law provides
     if claimant is not None:
         # "As'ad menegaskan pelaku dapat dikenai sanksi pidana", "… mengatakan AS dapat membunuh Khamenei":
         # saying one can punish or strike someone threatens them (coded below as THREATEN by the claimant)
@@ -2160,6 +2164,8 @@ def _capable(sent: Sentence, trig: Trigger) -> bool:
     """"dapat dihukum", "bisa dengan mudah membunuh", "dapat dikenai sanksi" -- not "bisa jadi" (maybe)."""
     for k in range(trig.index - 1, max(-1, trig.index - 4), -1):
         if sent.low[k] in words()["capability"]:
+            if k and sent.low[k - 1] in ("akhirnya", "sudah", "telah", "berhasil", "baru"):
+                return False  # "keduanya akhirnya dapat diamankan": managed to, a fact
             return k + 1 >= len(sent.low) or sent.low[k + 1] not in ("jadi", "saja")
     return False
 
