@@ -1410,3 +1410,14 @@ def test_thanks_to_everyone_who_helped_is_not_thanks_to_what_they_helped_with():
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                    ("E2", "Kementerian Desa", "ORG", ["Kementerian Desa"], "ID", None)))
     assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_a_deed_that_prompts_a_response_is_no_demand():
+    body = "Perang dimulai ketika Chile meluncurkan pemboman besar-besaran yang mendorong Peru untuk membalas."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert not [e for e in events if e.type == "DEMAND"]
+    body = "Menteri Budi Santoso mendorong Peru untuk membalas."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.target.name) for e in events if e.type == "DEMAND"] == [("DEMAND", "Peru")]

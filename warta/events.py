@@ -1912,6 +1912,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if rule.type == "CRIME" and _alleged(sent, trig):
         return None
+    if rule.type == "DEMAND" and _deed_relative(sent, trig):
+        return None  # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks
     if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
@@ -2158,6 +2160,15 @@ def _public_of(ctx: Context, actor: Actor, target: Optional[Actor]) -> Optional[
 
 
 FORCE_TYPES = {"ASSAULT", "FIGHT", "COERCE", "SANCTION"}
+
+
+def _deed_relative(sent: Sentence, trig: Trigger) -> bool:
+    """The trigger opens a relative clause ("yang …") on a noun of action named just before."""
+    before = sent.low[max(0, trig.index - 3):trig.index]
+    if "yang" not in before:
+        return False
+    at = trig.index - len(before) + before.index("yang")
+    return any(o.voice == "nominal" and at - 3 <= o.index < at for o in sent.triggers)
 
 
 def _capable(sent: Sentence, trig: Trigger) -> bool:
