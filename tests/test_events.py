@@ -1421,3 +1421,12 @@ def test_a_deed_that_prompts_a_response_is_no_demand():
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert [(e.type, e.target.name) for e in events if e.type == "DEMAND"] == [("DEMAND", "Peru")]
+
+
+def test_saya_in_a_quote_is_its_speaker_even_one_the_ner_did_not_tag():
+    body = '"Saya berterima kasih kepada Presiden Rina Wati atas sertifikat ini," ungkap warga desa Ajat Sudrajat.'
+    analysis = _analysis(body, ("E1", "Rina Wati", "PER", ["Rina Wati"], None, None))
+    start, end = 1, body.index('," ungkap')
+    analysis.quotes = [Quote(body[start:end], start, end, "direct", "ungkap", Speaker("Ajat Sudrajat"))]
+    events = find_events(analysis)
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Ajat Sudrajat", "Rina Wati")]

@@ -1084,6 +1084,10 @@ def _speaker_group(ctx: Context, pos: int) -> Optional[list[Arg]]:
     if entity is not None and entity.mentions:
         m = entity.mentions[0]
         return [Arg(m.text, m.start, m.end, entity=entity)]
+    at = ctx.body.find(speaker.name or "\0", quote.end)
+    if at >= 0 and len((speaker.name or "").split()) >= 2:  # a speaker the NER did not tag ("… Ajat Sudrajat")
+        person = Entity("speaker:" + speaker.name, speaker.name, "PER", [], role=speaker.role)
+        return [Arg(speaker.name, at, at + len(speaker.name), entity=person)]
     return None
 
 
