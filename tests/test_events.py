@@ -1430,3 +1430,17 @@ def test_saya_in_a_quote_is_its_speaker_even_one_the_ner_did_not_tag():
     analysis.quotes = [Quote(body[start:end], start, end, "direct", "ungkap", Speaker("Ajat Sudrajat"))]
     events = find_events(analysis)
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Ajat Sudrajat", "Rina Wati")]
+
+
+def test_war_with_an_armed_group_strikes_launched_into_a_country_and_a_ministers_word_for_the_forces():
+    israel, iran = ("E1", "Israel", "LOC", ["Israel"], "IL", "country"), ("E2", "Iran", "LOC", ["Iran"], "IR", "country")
+    body = "Sebelas orang tewas di tengah perang yang berkecamuk antara Israel dan kelompok Hamas."
+    events = find_events(_analysis(body, israel, ("E3", "Hamas", "ORG", ["Hamas"], None, None)))
+    assert sorted((e.actor.name, e.target.name) for e in events if e.type == "FIGHT") == \
+        [("Hamas", "Israel"), ("Israel", "Hamas")]
+    body = "Ketegangan meningkat ketika Israel meluncurkan serangan udara ke berbagai lokasi di Iran."
+    events = find_events(_analysis(body, israel, iran))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("FIGHT", "Israel", "Iran")]
+    body = 'Menteri Luar Negeri Iran Abbas Araghchi mengatakan bahwa pasukan Iran akan "menggempur" Israel.'
+    events = find_events(_analysis(body, israel, iran, ("E3", "Abbas Araghchi", "PER", ["Abbas Araghchi"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("THREATEN", "Abbas Araghchi", "Israel")]

@@ -531,10 +531,23 @@ PUNCT_BOUND = re.compile(r"[,;:\"“”]|\s-\s")
 def _complete(body: str, sent: Sentence, cache: ArticleCache) -> Sentence:
     """The sentence's participants (grouped into noun phrases) and clause boundaries."""
     args = _args(body, sent.start, sent.end, cache, sent.words, sent.low)
-    punct = [(m.start(), "punct") for m in PUNCT_BOUND.finditer(body, sent.start, sent.end)]
+    scare = _scare_quotes(body, sent.start, sent.end)
+    punct = [(m.start(), "punct") for m in PUNCT_BOUND.finditer(body, sent.start, sent.end) if m.start() not in scare]
     sent.bounds = sorted(_bounds(sent.words, sent.low) + punct)
     sent.groups = _groups(body, args)
     return sent
+
+
+SCARE = re.compile(r"[\"“”]\s*(?:[\w-]+\s*){1,3}[\"“”]")
+
+
+def _scare_quotes(body: str, start: int, end: int) -> set[int]:
+    """Quote marks around one to three words inside a clause (pasukan Iran akan "menggempur" Israel): no bound."""
+    out: set[int] = set()
+    for m in SCARE.finditer(body, start, end):
+        if m.start() > start and body[m.start() - 1].isspace() and re.match(r"\s+\w", body[m.end():m.end() + 2]):
+            out.update((m.start(), m.end() - 1))  # words on both sides
+    return out
 
 
 def _head(group: list[Arg]) -> Arg:
@@ -2022,16 +2035,17 @@ def _warring_pair(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple
         return None
     first, second = after[:2]
     lead, gap = ctx.body[trig.end:first[0].start], ctx.body[first[-1].end:second[0].start]
-    if BETWEEN.fullmatch(lead) and re.fullmatch(r"\s*(?:dan|dengan)\s*", gap) \
+    if BETWEEN.fullmatch(lead) and re.fullmatch(r"\s*(?:dan|dengan)\s*(?:(?:kelompok|pasukan|milisi|militan)\s*)?", gap) \
             or not lead.strip() and gap == "-":
         return first, second
     return None
 
 
 def _is_state(group: list[Arg]) -> bool:
+    """A state, its forces, or an armed group ("kelompok Hamas"): a party that can wage war."""
     head = _head(group)
     return head.entity is not None and head.entity.kind in ("country", "seat-of-government") \
-        or head.sector == "MIL"
+        or head.sector == "MIL" or _sector(" ".join(a.text for a in group)) in ("REB", "MIL")
 
 
 ANSWERS = {"REJECT", "AGREE", "CONCEDE"}
@@ -2196,8 +2210,11 @@ def _own_plan(ctx: Context, sent: Sentence, trig: Trigger, actor: Optional[Actor
     said = _actor(ctx, claimant)
     state = actor.entity_id is not None and (actor.entity_id.startswith("country:") or any(
         e.id == actor.entity_id and e.kind == "country" for e in ctx.analysis.entities))
-    # the speaker itself, or a state's official speaking of the state ("Kami akan membalas", "Iran akan …")
-    return bool(said.entity_id and said.entity_id == actor.entity_id or state and said.country == actor.country)
+    # the speaker itself, or a state's official speaking of the state or its forces ("Kami akan membalas",
+    # "Araghchi mengatakan bahwa pasukan Iran akan menggempur Israel")
+    forces = actor.entity_id is None and actor.sector in ("MIL", "GOV") and said.sector in ("GOV", "MIL")
+    return bool(said.entity_id and said.entity_id == actor.entity_id
+                or (state or forces) and said.country and said.country == actor.country)
 
 
 def _claimant(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]]:
@@ -2279,7 +2296,8 @@ def _struck_country(ctx: Context, sent: Sentence, trig: Trigger, actor: Actor) -
 
 
 AIMED_AT = re.compile(r"\b(?:menyasar|menargetkan|mengincar|menghantam|menggempur)\b(?:\s+\S+){0,6}?\s+"
-                      r"(?:(?:di\s+)?(?:wilayah|negara|kota|tanah)\s*)?$|\b(?:di\s+)?wilayah\s*$", re.I)
+                      r"(?:(?:di\s+)?(?:wilayah|negara|kota|tanah)\s*)?$|\b(?:di\s+)?wilayah\s*$"
+                      r"|^\s*(?:\S+\s+){0,3}?ke\s+(?:\S+\s+){0,4}?di\s*$", re.I)   # "… ke berbagai lokasi di Iran"
 
 
 def _country_surface(ctx: Context, country: str) -> str:
