@@ -1444,3 +1444,10 @@ def test_war_with_an_armed_group_strikes_launched_into_a_country_and_a_ministers
     body = 'Menteri Luar Negeri Iran Abbas Araghchi mengatakan bahwa pasukan Iran akan "menggempur" Israel.'
     events = find_events(_analysis(body, israel, iran, ("E3", "Abbas Araghchi", "PER", ["Abbas Araghchi"], None, None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("THREATEN", "Abbas Araghchi", "Israel")]
+
+
+def test_people_held_at_a_police_station_are_held_by_that_police():
+    body = "Rudi Hartono kini ditahan di Mapolres Bangkalan untuk pemeriksaan."
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert [(e.type, e.actor.name, e.actor.code, e.target.name) for e in events if e.type == "COERCE"] == \
+        [("COERCE", "Polres Bangkalan", "IDNCOP", "Rudi Hartono")]

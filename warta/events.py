@@ -1829,6 +1829,15 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
 
 
 POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian)\b")
+STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma)?(Pol(?:res(?:ta(?:bes)?)?|sek|da)(?:\s+[A-Z][\w-]*){1,3})")
+
+
+def _station(ctx: Context, sent: Sentence) -> Optional[Actor]:
+    """The police station a person is held at or taken to ("di Mapolres Bangkalan"): the police that hold them."""
+    m = STATION.search(ctx.body, sent.start, sent.end)
+    if m is None:
+        return None
+    return Actor(name=m.group(1), code=(alpha3(ctx.focus or HOME) or "") + "COP", country=ctx.focus or HOME, sector="COP")
 
 
 def _prosecution(ctx: Context) -> Actor:
@@ -2115,6 +2124,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         actor = None  # "… menyatakan Zarof terbukti …, sehingga menjatuhkan hukuman": only a court sentences
     if actor is None and not implicit and rule.mode == "sentence" and target_group:
         implicit = True  # '"Menjatuhkan pidana terhadap terdakwa …," ujar hakim': the verdict is the court's
+    if actor is None and implicit and rule.type in ARREST_TYPES:
+        actor = _station(ctx, sent)  # "ditahan di Mapolres Bangkalan": held by the Polres Bangkalan
     if actor is None and implicit:
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
         if rule.type == "PROTEST" and actor is not None:
