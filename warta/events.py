@@ -1829,7 +1829,7 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
 
 
 POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian)\b")
-STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma)?(Pol(?:res(?:ta(?:bes)?)?|sek|da)(?:\s+[A-Z][\w-]*){1,3})")
+STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma(?=pol))?([Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)(?:\s+[A-Z][\w-]*){1,3})")
 
 
 def _station(ctx: Context, sent: Sentence) -> Optional[Actor]:
@@ -1837,7 +1837,7 @@ def _station(ctx: Context, sent: Sentence) -> Optional[Actor]:
     m = STATION.search(ctx.body, sent.start, sent.end)
     if m is None:
         return None
-    return Actor(name=m.group(1), code=(alpha3(ctx.focus or HOME) or "") + "COP", country=ctx.focus or HOME, sector="COP")
+    return Actor(name="P" + m.group(1)[1:], code=(alpha3(ctx.focus or HOME) or "") + "COP", country=ctx.focus or HOME, sector="COP")
 
 
 def _prosecution(ctx: Context) -> Actor:
