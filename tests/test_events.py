@@ -1451,3 +1451,12 @@ def test_people_held_at_a_police_station_are_held_by_that_police():
     events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
     assert [(e.type, e.actor.name, e.actor.code, e.target.name) for e in events if e.type == "COERCE"] == \
         [("COERCE", "Polres Bangkalan", "IDNCOP", "Rudi Hartono")]
+
+
+def test_thanks_to_several_parties_are_one_event_each():
+    body = "Bupati Budi Santoso menyampaikan terima kasih kepada Kementerian Desa, pihak Polda Bali, serta Rina Wati."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Kementerian Desa", "ORG", ["Kementerian Desa"], "ID", None),
+                                   ("E3", "Polda Bali", "ORG", ["Polda Bali"], "ID", None),
+                                   ("E4", "Rina Wati", "PER", ["Rina Wati"], None, None)))
+    assert sorted(e.target.name for e in events if e.type == "SUPPORT") == ["Kementerian Desa", "Polda Bali", "Rina Wati"]

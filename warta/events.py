@@ -1257,8 +1257,9 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue  # "menarik pasukan": the troops are the object word, not a target (one arrests the suspects)
         if (rule.type in INTRANSITIVE or rule.mode in ("regret", "apologize")) and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
             continue
-        if extended and g[0].start > comma and _head(g).entity is None and not _is_person(g):
-            continue
+        if extended and g[0].start > comma and _head(g).entity is None and not _is_person(g) \
+                and all(a.entity is None for a in g):
+            continue  # past the comma only a name ("pihak otoritas Bandara Kualanamu"), not a bare noun
         return g
     return None
 
@@ -1305,9 +1306,15 @@ def _objects(ctx: Context, sent: Sentence, rule: TriggerRule, after: int) -> lis
                 and _head(g).entity is not None and _head(g).entity.type == "PER" \
                 and _head(out[0]).entity is not None and _head(out[0]).entity.type == "PER":
             out.append(g)
+        elif rule.type == "SUPPORT" and THANKED_NEXT.fullmatch(gap) and not _is_place(g):
+            out.append(g)  # "terima kasih kepada Presiden Prabowo, Menteri ATR/BPN, serta pihak Polri": each thanked
         else:
             break
     return out
+
+
+THANKED_NEXT = re.compile(r"(?:/\w+)?\s*(?:,|dan|serta)\s*(?:(?:dan|serta)\s+)?(?:(?:kemudian|juga|termasuk|terutama|"
+                          r"khususnya)\s+)?(?:(?:pihak|kepada|pada|para|seluruh)\s+)*")
 
 
 def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[TriggerRule] = None,
@@ -1504,7 +1511,9 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
             return None  # "dalam melaksanakan unjuk rasa": a setting
         if light:  # "X, Wakil Menteri, juga menyampaikan apresiasi kepada Y": the light verb's subject
-            return _subject(ctx, sent, _light_verb_start(sent, trig)), _object(ctx, sent, trig.rule, trig.end), False
+            targets = _objects(ctx, sent, trig.rule, trig.end)
+            return _subject(ctx, sent, _light_verb_start(sent, trig)), \
+                (targets if len(targets) > 1 else targets[0] if targets else None), False
         genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
         patient = genitive is not None and trig.rule.type in ARREST_TYPES and (
             _actor(ctx, genitive).sector not in LAW_SECTORS | {"GOV"}
