@@ -1460,3 +1460,15 @@ def test_thanks_to_several_parties_are_one_event_each():
                                    ("E3", "Polda Bali", "ORG", ["Polda Bali"], "ID", None),
                                    ("E4", "Rina Wati", "PER", ["Rina Wati"], None, None)))
     assert sorted(e.target.name for e in events if e.type == "SUPPORT") == ["Kementerian Desa", "Polda Bali", "Rina Wati"]
+
+
+def test_a_quote_speaker_read_with_part_of_a_place_is_the_person_of_that_name():
+    body = ('Kepala Kemenag Kota Lima Enjat Mujiat tiba. "Kami ingin menyampaikan terima kasih kepada Rina Wati," '
+            'ucapnya.')
+    analysis = _analysis(body, ("E1", "Enjat Mujiat", "PER", ["Enjat Mujiat"], None, None),
+                         ("E2", "Rina Wati", "PER", ["Rina Wati"], None, None))
+    start = body.index('"') + 1
+    end = body.index('," ucapnya')
+    analysis.quotes = [Quote(body[start:end], start, end, "direct", "ucapnya", Speaker("Lima Enjat Mujiat"))]
+    events = find_events(analysis)
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Enjat Mujiat", "Rina Wati")]

@@ -1097,8 +1097,14 @@ def _speaker_group(ctx: Context, pos: int) -> Optional[list[Arg]]:
     if entity is not None and entity.mentions:
         m = entity.mentions[0]
         return [Arg(m.text, m.start, m.end, entity=entity)]
-    at = ctx.body.find(speaker.name or "\0", quote.end)
-    if at >= 0 and len((speaker.name or "").split()) >= 2:  # a speaker the NER did not tag ("… Ajat Sudrajat")
+    named = (speaker.name or "").split()
+    entity = next((e for e in ctx.analysis.entities if e.type == "PER" and e.mentions and named
+                   and set(e.name.split()) & set(named[1:] or named)), None)
+    if entity is not None:  # "Depok Enjat Mujiat" as the quotes stage read the role's end: the person "Enjat"
+        m = entity.mentions[0]
+        return [Arg(m.text, m.start, m.end, entity=entity)]
+    at = ctx.body.find(speaker.name or "\0")
+    if at >= 0 and len(named) >= 2:  # a speaker the NER did not tag ("… Ajat Sudrajat")
         person = Entity("speaker:" + speaker.name, speaker.name, "PER", [], role=speaker.role)
         return [Arg(speaker.name, at, at + len(speaker.name), entity=person)]
     return None
