@@ -445,3 +445,17 @@ def test_regency_glued_before_a_name_stays_a_place_elsewhere():
     assert mention_texts(heru) == ["Heru Saptono", "Heru"]
     sleman = [e for e in entities if "Sleman" in e.name]
     assert sleman and all(e.type == "LOC" for e in sleman)
+
+
+def test_the_press_epithets_for_states_are_those_states():
+    from warta.records import Article
+    from warta.pipeline import analyze
+
+    body = ("Negeri Zionis kembali menyerang Iran pada Jumat. Rezim Zionis juga menyerang Lebanon. "
+            "Negeri Para Mullah membalas serangan itu.")
+    analysis = analyze(Article("u", "t", body=body, published="2025-06-18T10:00:00+07:00"))
+    by_name = {e.name: sorted(m.text for m in e.mentions) for e in analysis.entities}
+    assert by_name["Israel"] == ["Negeri Zionis", "Rezim Zionis"]
+    assert "Negeri Para Mullah" in by_name["Iran"]
+    assert not [e for e in analysis.entities if e.type == "PER"]
+    assert {(e.actor.name, e.target.name) for e in analysis.events} >= {("Israel", "Iran")}

@@ -770,8 +770,10 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     elif head.collective:
         name = _members(body, head.end) or _members(body, group[-1].end) or _spaced(body, group)
     elif head.entity is not None and head.entity.kind == "country" and len(group) == 1:
-        # the fullest form the article uses: "Amerika Serikat" for "AS", "Korea Utara" for "Korut"
-        name = max((m.text for m in head.entity.mentions), key=len, default=head.text)
+        # the fullest form the article uses: "Amerika Serikat" for "AS", "Korea Utara" for "Korut" (an epithet,
+        # "Negeri Zionis", only when the article has no other)
+        forms = [m.text for m in head.entity.mentions if not re.match(r"(?:[Nn]egeri|[Rr]ezim)\s", m.text)]
+        name = max(forms, key=len) if forms else head.entity.name or head.text
     else:
         name = _expanded(body, head.text)
     if head.entity is not None and head.entity.type == "LOC":

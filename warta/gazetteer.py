@@ -197,6 +197,8 @@ def _scan_forms() -> dict[str, str]:
     for surface, key in _curated().values():
         if key in core.rows:
             forms[surface] = key
+            if surface[:1].islower():  # "rezim Zionis" opening a sentence: "Rezim Zionis"
+                forms[surface[:1].upper() + surface[1:]] = key
     for surface in SCAN_EXCLUDED:
         forms.pop(surface, None)
     return forms
