@@ -1472,3 +1472,11 @@ def test_a_quote_speaker_read_with_part_of_a_place_is_the_person_of_that_name():
     analysis.quotes = [Quote(body[start:end], start, end, "direct", "ucapnya", Speaker("Lima Enjat Mujiat"))]
     events = find_events(analysis)
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("SUPPORT", "Enjat Mujiat", "Rina Wati")]
+
+
+def test_an_agentless_arrest_in_a_story_naming_a_police_station_is_the_polices():
+    body = ("Mobil itu dikejar petugas Satreskrim hingga menabrak rumah warga. "
+            "Rudi Hartono berhasil diamankan dalam insiden tersebut.")
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert [(e.type, e.actor.sector, e.target.name) for e in events if e.type == "COERCE"] == \
+        [("COERCE", "COP", "Rudi Hartono")]

@@ -1845,7 +1845,7 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
 
 
-POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian)\b")
+POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian|(?:Ma)?[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da|ri)|Sat(?:reskrim|lantas|narkoba))\b")
 STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma(?=pol))?([Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)(?:\s+[A-Z][\w-]*){1,3})")
 
 
