@@ -1480,3 +1480,9 @@ def test_an_agentless_arrest_in_a_story_naming_a_police_station_is_the_polices()
     events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
     assert [(e.type, e.actor.sector, e.target.name) for e in events if e.type == "COERCE"] == \
         [("COERCE", "COP", "Rudi Hartono")]
+
+
+def test_an_agent_after_oleh_may_carry_a_capitalised_title():
+    body = "Massa akhirnya membubarkan diri setelah ditemui oleh Gubernur Rosa Vidal."
+    events = find_events(_analysis(body, ("E1", "Rosa Vidal", "PER", ["Rosa Vidal"], None, None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("CONSULT", "Rosa Vidal", "Massa")]

@@ -1352,8 +1352,8 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
 
 def _after_oleh(gap: str) -> bool:
     """The gap ends with "oleh", maybe with role words after it ("oleh kader PDI-P", "oleh pihak KPK")."""
-    m = re.search(r"\boleh((?:\s+[a-z]+){0,2})\s*$", gap)
-    return m is not None and all(w in words()["glue"] for w in m.group(1).split())
+    m = re.search(r"\boleh((?:\s+[A-Za-z]+){0,2})\s*$", gap)   # "oleh Gubernur Riau Abdul Wahid" too
+    return m is not None and all(w.lower() in words()["glue"] | words()["office"] for w in m.group(1).split())
 
 
 def _described_agent(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
