@@ -1486,3 +1486,12 @@ def test_an_agent_after_oleh_may_carry_a_capitalised_title():
     body = "Massa akhirnya membubarkan diri setelah ditemui oleh Gubernur Rosa Vidal."
     events = find_events(_analysis(body, ("E1", "Rosa Vidal", "PER", ["Rosa Vidal"], None, None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("CONSULT", "Rosa Vidal", "Massa")]
+
+
+def test_an_acquittal_is_no_sentence():
+    body = "Uang itu diberikan agar majelis hakim memvonis bebas Rudi Hartono."
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert not [e for e in events if e.type == "COERCE"]
+    body = "Majelis hakim memvonis Rudi Hartono 11 tahun penjara."
+    events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert [(e.type, e.mode, e.target.name) for e in events] == [("COERCE", "sentence", "Rudi Hartono")]
