@@ -82,3 +82,10 @@ def test_a_short_function_word_is_cut_only_after_a_known_place():
     assert pieces("Israeldan") == ["Israel", "dan"]
     assert pieces("Moskowdan") == ["Moskow", "dan"]
     assert pieces("Sudan") == ["Sudan"] and pieces("Ramadan") == ["Ramadan"]
+
+
+def test_an_acronym_glued_to_a_capitalised_name_is_cut_but_not_before_a_known_word():
+    assert pieces("PresidenASDonald") == ["Presiden", "AS", "Donald"]
+    assert pieces("DPRRudianto") == ["DPR", "Rudianto"]
+    assert pieces("KPKterkait") == ["KPK", "terkait"]
+    assert pieces("YouTube") == ["YouTube"] and pieces("McDonald") == ["McDonald"]

@@ -153,10 +153,22 @@ def _name_head(head: str) -> bool:
 
 
 def _case_pieces(word: str) -> list[Span]:
-    """Runs of ``word`` split where a lowercase letter meets a capital (``denganSatgas``)."""
-    cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+    """Runs of ``word`` split where a lowercase letter meets a capital (``denganSatgas``), or where an
+    acronym meets a capitalised word (``ASDonald``, ``DPRRudianto``)."""
+    cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()
+            or _acronym_end(word, i)]
     bounds = [0] + cuts + [len(word)]
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def _acronym_end(word: str, i: int) -> bool:
+    """Two or more capitals, then a capitalised word: "AS|Donald" (not "YouTube", "McDonald", "iPhone")."""
+    if not (i >= 2 and i + 2 < len(word) and word[i - 2].isupper() and word[i - 1].isupper()
+            and word[i].isupper() and word[i + 1].islower() and word[i + 2].islower()):
+        return False
+    rest = word[i + 1:]
+    rest = rest[:next((k for k, c in enumerate(rest) if c.isupper()), len(rest))]
+    return not is_known(rest)  # "KPKterkait" is "KPK" + "terkait", not "KP" + "Kterkait"
 
 
 def _split_piece(word: str) -> Optional[list[Span]]:
@@ -184,7 +196,7 @@ def _split_cached(word: str) -> Optional[tuple[Span, ...]]:
     inners = [None if is_known(word[s:e]) else _split_piece(word[s:e]) for s, e in pieces]
     # a later piece that is itself glued to a word ("OtoritasIranmengatakan": Iran + mengatakan) shows the
     # capitals are glue, not a name's own
-    glued_later = any(inner is not None for inner in inners[1:])
+    glued_later = any(inner is not None for inner in inners[1:]) or any(_acronym_end(word, s) for s, _ in pieces[1:])
     out: list[Span] = []
     for k, ((s, e), inner) in enumerate(zip(pieces, inners)):
         if k + 1 < len(pieces) and inner is None and not is_known(word[s:e]) and not out and not glued_later:
