@@ -459,3 +459,11 @@ def test_the_press_epithets_for_states_are_those_states():
     assert "Negeri Para Mullah" in by_name["Iran"]
     assert not [e for e in analysis.entities if e.type == "PER"]
     assert {(e.actor.name, e.target.name) for e in analysis.events} >= {("Israel", "Iran")}
+
+
+def test_entity_names_get_back_the_spaces_the_crawler_dropped():
+    from warta.entities import _spaced
+
+    assert _spaced("DonaldTrump", person=True) == "Donald Trump"
+    assert _spaced("TNIhingga") == "TNI hingga"
+    assert _spaced("WhatsApp", person=True) == "WhatsApp" and _spaced("McDonald", person=True) == "McDonald"

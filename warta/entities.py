@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any, Iterable, Optional
 
 from warta import gazetteer
-from warta.glue import split_glued
+from warta.glue import pieces, split_glued
 from warta.gazetteer import Place, norm
 from warta.records import Entity, Mention
 
@@ -933,6 +933,15 @@ def _part_of_longer_name(body: str, start: int) -> bool:
 
 # ------------------------------------------------------------ assemble ---
 
+def _spaced(name: str, person: bool = False) -> str:
+    """A name with the spaces the crawler dropped put back ("TNIhingga" -> "TNI hingga"); in a person's
+    name two capitalised words run together are two names ("DonaldTrump" -> "Donald Trump")."""
+    words = [" ".join(pieces(w)) if len(w) >= 5 and w.isalpha() else w for w in name.split()]
+    if person:
+        words = [re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})", " ", w) for w in words]  # not "WhatsApp"
+    return " ".join(words)
+
+
 def _entity(body: str, group: _Group, number: int, countries: set[str]) -> Entity:
     mentions = sorted({(m.start, m.end): m for m in group.mentions}.values(), key=lambda m: m.start)
     entity = Entity(id=f"E{number}", name="", type=group.label,
@@ -940,14 +949,14 @@ def _entity(body: str, group: _Group, number: int, countries: set[str]) -> Entit
     named = [m for m in mentions if m.via not in ("description", "pronoun")]
     if group.label == "PER":
         entity.kind = "person"
-        entity.name = max(named, key=lambda m: (len(_tokens(m.name)), len(m.name))).name
+        entity.name = _spaced(max(named, key=lambda m: (len(_tokens(m.name)), len(m.name))).name, person=True)
         roles = [m.role for m in named if m.role]
         entity.role = max(roles, key=len) if roles else None
     elif group.label == "ORG":
         entity.kind = "organisation"
         known = next((_org_table()[norm(m.text)] for m in named if norm(m.text) in _org_table()), None)
         long_forms = [m.text for m in named if not m.text.isupper()] or [m.text for m in named]
-        entity.name = known[0] if known else max(long_forms, key=len)
+        entity.name = known[0] if known else _spaced(max(long_forms, key=len))
         entity.country = known[1] if known and known[1] else _country_in(entity.name if not known else long_forms[0])
     else:
         place = next((m.place for m in mentions if m.place), None)
