@@ -1495,3 +1495,13 @@ def test_an_acquittal_is_no_sentence():
     body = "Majelis hakim memvonis Rudi Hartono 11 tahun penjara."
     events = find_events(_analysis(body, ("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
     assert [(e.type, e.mode, e.target.name) for e in events] == [("COERCE", "sentence", "Rudi Hartono")]
+
+
+def test_a_deeds_toll_is_not_a_second_deed_and_unnamed_people_held_are_suspects():
+    body = "Polres Klaten menangkap Rudi Hartono terkait kasus penembakan yang menewaskan seorang warga."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
+                                   ("E2", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert [e.type for e in events] == ["COERCE"]
+    body = "Polres Klaten telah menetapkan tujuh orang sebagai tersangka."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert [(e.type, e.target.code) for e in events] == [("INVESTIGATE", "IDNCRM")]

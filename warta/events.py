@@ -51,6 +51,7 @@ OPEN_CALLS = {"call for", "promise"}   # "X berjanji akan …": a pledge to no o
 # One questions, summons, investigates or searches someone: with no one named there is no event to code
 # ("Militer Israel sedang menyelidiki insiden tersebut").
 ADDRESSED_MODES = {"questioning", "summons", "investigate", "search"}
+SUSPECT_MODES = {"arrest", "suspect named", "sentence", "detention"}
 # Acts done to someone: a verb of them with no one named as undergoing it is no event ("pohon menahan …");
 # a noun of them may count operations ("melakukan 1.201 operasi tangkap tangan").
 DONE_TO_MODES = {"arrest", "suspect named", "sentence", "dismissal", "expulsion"}
@@ -1955,8 +1956,10 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if rule.type == "CRIME" and _alleged(sent, trig):
         return None
-    if rule.type == "DEMAND" and _deed_relative(sent, trig):
-        return None  # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks
+    if _deed_relative(sent, trig):
+        # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks;
+        # "kasus penembakan yang menewaskan seorang warga": the shooting's toll, not a second deed
+        return None
     if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
@@ -2175,6 +2178,9 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
                                actor.name and actor.name == target.name):
         target = None
     target = _public_of(ctx, actor, target)
+    if target is not None and rule.mode in SUSPECT_MODES and target.sector == "CVL" and not target.entity_id:
+        # "menetapkan tujuh orang sebagai tersangka", "tiga pemuda berhasil diamankan": suspects (CAMEO CRM)
+        target = dataclasses.replace(target, sector="CRM", code=(alpha3(target.country) or "") + "CRM")
     type_, cameo = _refine(rule, actor, target)
     if rule.type in ("ASSAULT", "CRIME") and actor_group and not implicit:
         ctx.culprit = actor_group
