@@ -1505,3 +1505,11 @@ def test_a_deeds_toll_is_not_a_second_deed_and_unnamed_people_held_are_suspects(
     body = "Polres Klaten telah menetapkan tujuh orang sebagai tersangka."
     events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
     assert [(e.type, e.target.code) for e in events] == [("INVESTIGATE", "IDNCRM")]
+
+
+def test_a_threat_of_an_act_aimed_at_no_party_still_counts():
+    body = "Ini bukan pertama kalinya Peru mengancam akan menutup Selat Magellan."
+    events = find_events(_analysis(body, ("E1", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.name, e.target) for e in events] == [("THREATEN", "Peru", None)]
+    body = "Peru mengancam semua pihak."
+    assert find_events(_analysis(body, ("E1", "Peru", "LOC", ["Peru"], "PE", "country"))) == []

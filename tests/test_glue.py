@@ -89,3 +89,7 @@ def test_an_acronym_glued_to_a_capitalised_name_is_cut_but_not_before_a_known_wo
     assert pieces("DPRRudianto") == ["DPR", "Rudianto"]
     assert pieces("KPKterkait") == ["KPK", "terkait"]
     assert pieces("YouTube") == ["YouTube"] and pieces("McDonald") == ["McDonald"]
+
+
+def test_a_name_is_cut_before_a_glued_resmi():
+    assert pieces("Marwotoresmi") == ["Marwoto", "resmi"]

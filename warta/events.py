@@ -2169,7 +2169,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         target = _struck_country(ctx, sent, trig, actor)
     if target is None and rule.type == "AID" and not implicit:
         target = _residents(ctx, sent, trig)
-    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS or (rule.mode in ADDRESSED_MODES or rule.mode in DONE_TO_MODES and trig.voice != "nominal") or rule.type == "ASSAULT" and trig.voice == "nominal"
+    open_threat = rule.type == "THREATEN" and not implicit and _threatened_act_follows(sent, trig)
+    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS and not open_threat or (rule.mode in ADDRESSED_MODES or rule.mode in DONE_TO_MODES and trig.voice != "nominal") or rule.type == "ASSAULT" and trig.voice == "nominal"
                            and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
@@ -2221,6 +2222,13 @@ def _deed_relative(sent: Sentence, trig: Trigger) -> bool:
         return False
     at = trig.index - len(before) + before.index("yang")
     return any(o.voice == "nominal" and at - 3 <= o.index < at for o in sent.triggers)
+
+
+def _threatened_act_follows(sent: Sentence, trig: Trigger) -> bool:
+    """"Iran mengancam akan menutup Selat Hormuz": a threat of an act aimed at no party named still counts."""
+    following = sent.low[trig.index + 1:trig.index + 3]
+    return bool(following) and following[0] in ("akan", "untuk", "bakal") and len(following) > 1 \
+        and _is_verb(following[1])
 
 
 def _capable(sent: Sentence, trig: Trigger) -> bool:
