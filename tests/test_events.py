@@ -1513,3 +1513,13 @@ def test_a_threat_of_an_act_aimed_at_no_party_still_counts():
     assert [(e.type, e.actor.name, e.target) for e in events] == [("THREATEN", "Peru", None)]
     body = "Peru mengancam semua pihak."
     assert find_events(_analysis(body, ("E1", "Peru", "LOC", ["Peru"], "PE", "country"))) == []
+
+
+def test_a_subject_may_straddle_the_comma_between_its_role_and_name():
+    body = "Kepala Dinas Pemuda (Kadispora) Kota Lima,Rudi Hartonoresmi ditahan oleh Kejaksaan Tinggi Lima."
+    events = find_events(_analysis(body, ("E1", "Dinas Pemuda", "ORG", ["Dinas Pemuda"], "ID", None),
+                                   ("E4", "Kota Lima", "LOC", ["Kota Lima"], "PE", "city"),
+                                   ("E2", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+                                   ("E3", "Kejaksaan Tinggi Lima", "ORG", ["Kejaksaan Tinggi Lima"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == \
+        [("COERCE", "Kejaksaan Tinggi Lima", "Rudi Hartono")]

@@ -1008,8 +1008,9 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
     prepositions = words()["preposition"] | words()["agentive"]
     clause_start, _ = _clause_start(sent, pos)
     for g in sent.groups:
-        if clause_start <= g[0].start and g[-1].end <= pos and not _is_place(g) \
-                and (acted_upon or _head(g).kind != "target") \
+        # a group may straddle the comma opening the clause ("Kadispora Kota Bandung, Eddy Marwoto resmi ditahan")
+        if (clause_start <= g[0].start or g[0].start < clause_start < g[-1].start) and g[-1].end <= pos \
+                and not _is_place(g) and (acted_upon or _head(g).kind != "target") \
                 and not _preceded_by(ctx.body, g[0].start, prepositions):
             return g
     found = _pronoun(ctx, sent, clause_start, pos, acted_upon)
