@@ -1523,3 +1523,14 @@ def test_a_subject_may_straddle_the_comma_between_its_role_and_name():
                                    ("E3", "Kejaksaan Tinggi Lima", "ORG", ["Kejaksaan Tinggi Lima"], "ID", None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == \
         [("COERCE", "Kejaksaan Tinggi Lima", "Rudi Hartono")]
+
+
+def test_one_meets_with_someone_not_with_the_name_inside_a_topic():
+    body = "Polres Klaten berkoordinasi terkait hilangnya mantan Ketua DPRD Klaten."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
+                                   ("E2", "DPRD Klaten", "ORG", ["DPRD Klaten"], "ID", None)))
+    assert not [e for e in events if e.type == "CONSULT"]
+    body = "Polres Klaten berkoordinasi dengan DPRD Klaten soal hilangnya warga."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
+                                   ("E2", "DPRD Klaten", "ORG", ["DPRD Klaten"], "ID", None)))
+    assert [(e.type, e.target.name) for e in events] == [("CONSULT", "DPRD Klaten")]

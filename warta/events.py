@@ -1544,6 +1544,9 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         agent = _agent_after(ctx, sent, trig.end, trig.rule, nominal=True)
         return agent, _recipient(ctx, sent, trig, agent), agent is None
     targets = _objects(ctx, sent, trig.rule, trig.end)
+    if targets and trig.rule.type == "CONSULT" and sent.low[trig.index].startswith("ber") \
+            and not re.search(r"\b(?:dengan|bersama|kepada)\b", ctx.body[trig.end:targets[0][0].start]):
+        targets = []  # "berkoordinasi terkait hilangnya Ketua DPRD": one meets *with* someone, not a topic's name
     target = targets[0] if targets else _owned_body(ctx, sent, trig) or _object_owner(ctx, sent, trig)
     if target is None and trig.rule.type == "DEMAND":
         target = _addressee_after_complement(ctx, sent, trig) or _demanded_party(ctx, sent, trig)
