@@ -1534,3 +1534,11 @@ def test_one_meets_with_someone_not_with_the_name_inside_a_topic():
     events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None),
                                    ("E2", "DPRD Klaten", "ORG", ["DPRD Klaten"], "ID", None)))
     assert [(e.type, e.target.name) for e in events] == [("CONSULT", "DPRD Klaten")]
+
+
+def test_a_regional_body_cut_from_its_place_is_named_with_it():
+    body = "Polda Bali menangkap Rudi Hartono di Denpasar."
+    events = find_events(_analysis(body, ("E1", "Polda", "ORG", ["Polda"], "ID", None),
+                                   ("E2", "Bali", "LOC", ["Bali"], "ID", "province"),
+                                   ("E3", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
+    assert [(e.actor.name, e.actor.code) for e in events] == [("Polda Bali", "IDNCOP")]

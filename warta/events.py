@@ -776,7 +776,7 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
         forms = [m.text for m in head.entity.mentions if not re.match(r"(?:[Nn]egeri|[Rr]ezim)\s", m.text)]
         name = max(forms, key=len) if forms else head.entity.name or head.text
     else:
-        name = _expanded(body, head.text)
+        name = _with_seat(body, group, head) or _expanded(body, head.text)
     if head.entity is not None and head.entity.type == "LOC":
         sector = "GOV" if head.entity.kind in ("country", "seat-of-government") else None
     else:
@@ -814,6 +814,21 @@ def _members(body: str, end: int) -> Optional[str]:
         return None
     names = [re.match(r"[A-Z]\w*", part).group(0) for part in re.split(r"\s*(?:,|\bdan\b|\bserta\b)\s+", m.group(1))]
     return " dan ".join(names)
+
+
+REGIONAL_BODY = re.compile(r"(?:Ma)?[Pp]ol(?:da|res|resta|restabes|sek)|Kejati|Kejari|Pemprov|Pemkab|Pemkot|DPRD|"
+                           r"PN|PT|PTUN|Kodam|Korem|Kodim|Lapas|Rutan|Kanwil|Kemenag|Bawaslu|KPU|BPBD|Dinkes|Disdik")
+
+
+def _with_seat(body: str, group: list[Arg], head: Arg) -> Optional[str]:
+    """A regional body the NER cut from its place ("Polda" + "Bali"): its full name, "Polda Bali"."""
+    at = group.index(head)
+    if at + 1 >= len(group) or not REGIONAL_BODY.fullmatch(head.text):
+        return None
+    place = group[at + 1]
+    if place.entity is None or place.entity.type != "LOC" or not re.fullmatch(r" ?", body[head.end:place.start]):
+        return None
+    return "P" + body[head.start + 1:place.end] if head.text.startswith("pol") else body[head.start:place.end]
 
 
 def _expanded(body: str, name: str) -> str:
