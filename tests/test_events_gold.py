@@ -159,7 +159,8 @@ def test_event_coder_floors_on_canonical_page():
 # while the development gold gave P=0.702 R=0.563.  Raise as the coder generalises.
 HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
 # Round 8: P=0.585 R=0.364 (24/66 found, 41 predicted); round 9 the same.
-HELDOUT_FLOORS = {"precision": 0.58, "recall": 0.36}
+# Round 10 (rules drawn from the three further development golds): P=0.609 R=0.424 (28/66, 46 predicted).
+HELDOUT_FLOORS = {"precision": 0.60, "recall": 0.42}
 
 
 # A second held-out gold (events_gold_heldout2.jsonl, 25 articles, 59 events; see EVENTS_GOLD.md),
@@ -169,7 +170,8 @@ HELDOUT2 = FIXTURES / "events_gold_heldout2.jsonl"
 # Round 9: P=0.543 R=0.322 (19/59 found, 35 predicted).  Round 10: P=0.528 (19/59, 36 predicted): the one
 # new prediction is a right attribution ("Militer Israel mengatakan … mereka telah menewaskan …") of an
 # act the gold codes in another sentence, so the precision floor went from 0.53 to 0.52.
-HELDOUT2_FLOORS = {"precision": 0.52, "recall": 0.32}
+# Round 10, later: P=0.579 R=0.373 (22/59, 38 predicted).
+HELDOUT2_FLOORS = {"precision": 0.57, "recall": 0.37}
 
 
 # A second development gold (events_gold_dev2.jsonl, 30 articles, 99 events; EVENTS_GOLD.md), annotated
