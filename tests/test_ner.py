@@ -167,6 +167,43 @@ def test_shipped_model_meta_names_its_training_sets():
     assert not any(name.endswith("-test") for name in meta["training_sets"])
 
 
+def test_word_frequency_table_round_trips_and_feeds_features(tmp_path):
+    from warta.nlp.features import Featurizer, Resources
+
+    res = Resources(capitals={"pasar": "0+"}, freq={"pasar": "55", "sukamaju": "30"})
+    res.save(tmp_path)
+    loaded = Resources.load(tmp_path)
+    assert loaded.freq == res.freq and loaded.capitals == res.capitals
+    feats = Featurizer(loaded).sentence(["Pasar", "Sukamaju", "Qwzyx"])
+    assert "zf=55" in feats[0] and "zfT=55" in feats[0]
+    assert "zf=30" in feats[1] and "zf=0" in feats[2]  # a word wordfreq does not list
+    unseen = Featurizer(loaded, freq_mode="unseen").sentence(["Pasar", "Sukamaju"])
+    assert not any(f.startswith("zf") for f in unseen[0])  # the unlabelled text has statistics for it
+    assert "zf=30" in unseen[1]
+    plain = Featurizer(Resources(capitals={"pasar": "0+"})).sentence(["Pasar"])
+    assert not any(f.startswith("zf") for f in plain[0])  # models without a table: features unchanged
+
+
+def test_place_table_keeps_indonesian_names_and_drops_words_and_person_names(tmp_path):
+    from collections import Counter
+
+    from warta.nlp.train import TrainConfig, table_places
+
+    table = tmp_path / "places.tsv"
+    table.write_text("name\tkind\tcountry\tpopulation\n"
+                     "Sukamaju Barat\tregency\tID\t0\n"
+                     "Batu\tcity\tID\t200000\n"
+                     "Kotaraya\tcity\tXX\t50000\n"
+                     "Marlina\tcity\tXX\t900000\n"
+                     "Porto Velho\tcity\tBR\t400000\n", encoding="utf-8")
+    capitals = {"batu": "0+", "marlina": "5+"}
+    phrases = {("marlina",): Counter({"PER": 3, "LOC": 1})}
+    got = table_places(TrainConfig(place_min_population=100_000), capitals, phrases, path=table)
+    assert set(got) == {("sukamaju", "barat"), ("porto", "velho")}
+    assert got[("porto", "velho")] == frozenset({"XLOC"})
+    assert set(table_places(TrainConfig(), capitals, phrases, path=table)) == {("sukamaju", "barat")}  # default
+
+
 # ------------------------------------------------------- post-processing ---
 
 from warta.nlp.postprocess import postprocess  # noqa: E402

@@ -10,7 +10,10 @@ that ships next to the model:
   the middle of a sentence (bucketed), a cue for proper nouns that sentence
   position would otherwise hide;
 * ``gazetteer``: lower-cased multi-word names -> labels seen for them in the
-  training data.
+  training data, and external place names (``XLOC``);
+* ``freq`` (optional, ``wordfreq.tsv.gz``; not in the shipped model): lower-cased word -> bucketed
+  Zipf frequency in general Indonesian, so words the unlabelled text never
+  saw still tell common words from rare names.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from pathlib import Path
 __all__ = ["Resources", "Featurizer", "word_shape", "short_shape"]
 
 _MAX_GAZ = 6  # longest gazetteer entry, in tokens
+FREQ_FILE = "wordfreq.tsv.gz"
 
 
 def word_shape(word: str) -> str:
@@ -68,6 +72,7 @@ class Resources:
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     gazetteer: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    freq: dict[str, str] = field(default_factory=dict)
 
     # --------------------------------------------------------- storage ---
     def save(self, directory: Path) -> None:
@@ -80,6 +85,10 @@ class Resources:
         with _gzip_text(directory / "gazetteer.tsv.gz") as f:
             for phrase in sorted(self.gazetteer):
                 f.write(" ".join(phrase) + "\t" + ",".join(sorted(self.gazetteer[phrase])) + "\n")
+        if self.freq:
+            with _gzip_text(directory / FREQ_FILE) as f:
+                for w in sorted(self.freq):
+                    f.write(w + "\t" + self.freq[w] + "\n")
 
     @classmethod
     def load(cls, directory: Path) -> "Resources":
@@ -100,15 +109,23 @@ class Resources:
                 for line in f:
                     phrase, labels = line.rstrip("\n").split("\t")
                     res.gazetteer[tuple(phrase.split(" "))] = frozenset(labels.split(","))
+        path = directory / FREQ_FILE
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    w, bucket = line.rstrip("\n").split("\t")
+                    res.freq[w] = bucket
         return res
 
 
 class Featurizer:
     """Turns a tokenised sentence into CRFsuite feature lists."""
 
-    def __init__(self, resources: Resources, use_gazetteer: bool = True, rich: bool = False) -> None:
+    def __init__(self, resources: Resources, use_gazetteer: bool = True, rich: bool = False,
+                 freq_mode: str = "all") -> None:
         self.res = resources
         self.rich = rich
+        self.freq_mode = freq_mode  # all | unseen (words without capitalisation statistics only)
         self.use_gazetteer = use_gazetteer and bool(resources.gazetteer)
         self._gaz_first = {p[0] for p in resources.gazetteer}
         self._cache: dict[str, tuple[list[str], tuple[str, str, str, str]]] = {}
@@ -150,6 +167,11 @@ class Featurizer:
         feats.append("cr=" + (cap if cap is not None else "?"))
         if cap is not None and word[:1].isupper():
             feats.append("crT=" + cap)
+        if self.res.freq and (cap is None or self.freq_mode == "all"):  # models trained with frequencies
+            zf = self.res.freq.get(low, "0")
+            feats.append("zf=" + zf)
+            if word[:1].isupper():
+                feats.append("zfT=" + zf)
         ctx = (low, sshape, clusters[1] if len(clusters) > 1 else "?", "T" if word[:1].isupper() else "t",
                clusters[0] if clusters else "?", clusters[2] if len(clusters) > 2 else "?", low[-3:])
         hit = (feats, ctx)

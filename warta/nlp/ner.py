@@ -70,7 +70,8 @@ class NerModel:
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         self.resources = Resources.load(self.directory)
         self.featurizer = Featurizer(self.resources, use_gazetteer=self.meta.get("gazetteer", True),
-                                     rich=self.meta.get("rich", False))
+                                     rich=self.meta.get("rich", False),
+                                     freq_mode=self.meta.get("word_freq", "all"))
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self._lock = threading.Lock()

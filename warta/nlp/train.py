@@ -77,6 +77,18 @@ class TrainConfig:
     min_count: int = 2
     gazetteer: bool = False  # names seen in training data (jack-knifed); measured: no gain
     world_gazetteer: bool = True  # place names from babel (CLDR) and the tz database
+    # round 3, not shipped (see the model card): more XLOC names from warta/data/ner_places.tsv
+    # (scripts/build_ner_places.py: Indonesian provinces, kabupaten/kota and towns of >= 5,000 people)
+    place_table: bool = False
+    # world cities of the table from this population too (None: Indonesian names only; the committed
+    # table has none: 100,000 with `build_ner_places.py --world-min 50000` was measured, worse)
+    place_min_population: Optional[int] = None
+    place_label: str = "XLOC"  # the gazetteer label of the table's names ("XGEO", weighed apart: worse)
+    # round 3, not shipped: bucketed Zipf frequency of each word in general Indonesian (wordfreq 3.1.1,
+    # needed for training only; the table goes into the model directory as wordfreq.tsv.gz): "" off,
+    # "all" every word, "unseen" only words without capitalisation statistics
+    word_freq: str = ""
+    word_freq_step: float = 1.0  # bucket width in Zipf units (0.5 measured: lower)
     gazetteer_folds: int = 5
     c1: float = 0.02
     c2: float = 0.03
@@ -364,6 +376,63 @@ def world_places() -> dict[tuple[str, ...], frozenset[str]]:
     return out
 
 
+PLACE_TABLE = Path(__file__).resolve().parents[1] / "data" / "ner_places.tsv"
+
+
+def table_places(config: TrainConfig, capitals: dict[str, str], phrases: dict[tuple[str, ...], Counter],
+                 path: Path = PLACE_TABLE) -> dict[tuple[str, ...], frozenset[str]]:
+    """The names of ``ner_places.tsv`` kept for ``XLOC``: every Indonesian one (and world cities of
+    ``config.place_min_population``, if set), minus one-word names mostly written in lower case mid-sentence in
+    the unlabelled text (ordinary words: "batu", "kota") and names the training sentences tag as
+    PER/ORG more often than as LOC (person names that are also towns)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            name, _kind, country, pop = line.rstrip("\n").split("\t")
+            if country != "ID" and (config.place_min_population is None or int(pop) < config.place_min_population):
+                continue
+            words = tuple(re.findall(r"\w+|[^\w\s]", name.lower()))
+            if not words or len(words) > 6:
+                continue
+            if len(words) == 1 and capitals.get(words[0], "5")[0] in "012":
+                continue
+            seen = phrases.get(words)
+            if seen and seen["LOC"] < seen["PER"] + seen["ORG"]:
+                continue
+            out[words] = frozenset({config.place_label})
+    return out
+
+
+def place_gazetteer(config: TrainConfig, res: Resources, examples: list[Example]) -> dict:
+    """The external place names looked up as ``XLOC``."""
+    out = world_places() if config.world_gazetteer else {}
+    if config.place_table:
+        out = _merge(table_places(config, res.capitals, entity_phrases(examples)), out)
+    return out
+
+
+def require_wordfreq():
+    try:
+        import wordfreq
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise SystemExit("training the NER model's word-frequency feature needs wordfreq: "
+                         "pip install 'warta[train]' (wordfreq==3.1.1)") from e
+    return wordfreq
+
+
+def word_frequencies(step: float = 1.0) -> dict[str, str]:
+    """Lower-cased word -> its Zipf frequency in general Indonesian (``wordfreq``), bucketed by
+    ``step`` ("30" = Zipf 3.0 up to 3.0 + step, ... ); wordfreq's Indonesian list stops at Zipf 3."""
+    out = {}
+    for word, freq in require_wordfreq().get_frequency_dict("id").items():
+        if not word or any(c.isspace() for c in word):
+            continue
+        zipf = float(np.log10(freq)) + 9
+        out[word] = str(int(round(np.floor(zipf / step) * step * 10)))
+    return out
+
+
 def _merge(a: dict, b: dict) -> dict:
     out = dict(a)
     for k, v in b.items():
@@ -428,10 +497,12 @@ def build_resources(config: TrainConfig, examples: list[Example], data_dir: Path
         res.clusters = word_clusters(raw, config.clusters, config.svd_dim, config.min_count, config.seed)
     if config.gazetteer:
         res.gazetteer = make_gazetteer(entity_phrases(examples))
-    if config.world_gazetteer:
-        res.gazetteer = _merge(res.gazetteer, world_places())
+    if config.world_gazetteer or config.place_table:
+        res.gazetteer = _merge(res.gazetteer, place_gazetteer(config, res, examples))
+    if config.word_freq:
+        res.freq = word_frequencies(config.word_freq_step)
     log(f"  resources: {len(res.clusters)} clustered words, {len(res.capitals)} capital stats, "
-        f"{len(res.gazetteer)} gazetteer names ({time.time() - t0:.1f}s)")
+        f"{len(res.gazetteer)} gazetteer names, {len(res.freq)} word frequencies ({time.time() - t0:.1f}s)")
     return res
 
 
@@ -445,18 +516,20 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
         from warta.nlp.neural_train import require_torch
 
         require_torch()
+    if config.word_freq:
+        require_wordfreq()
     random.seed(config.seed)
     np.random.seed(config.seed)
     log(f"training data from {data_dir}:")
     examples, stats = prepare(config, data_dir, log)
     res = build_resources(config, examples, data_dir, log)
-    feat = Featurizer(res, use_gazetteer=False, rich=config.rich)
+    feat = Featurizer(res, use_gazetteer=False, rich=config.rich, freq_mode=config.word_freq or "all")
 
     # jack-knifed gazetteer features for the training sentences
     folds: list[Optional[dict]] = [None]
     order = list(range(len(examples)))
     fold_of = [0] * len(examples)
-    world = world_places() if config.world_gazetteer else {}
+    world = place_gazetteer(config, res, examples) if (config.world_gazetteer or config.place_table) else {}
     if config.gazetteer or world:
         rng = random.Random(config.seed)
         rng.shuffle(order)
@@ -495,9 +568,11 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
         "gazetteer": config.gazetteer or config.world_gazetteer,
         "rich": config.rich,
         "scheme": config.scheme,
-        "config": {k: v for k, v in config.__dict__.items()},
+        "config": _recorded_config(config),
         "training_sets": stats,
     }
+    if config.word_freq:  # absent from older models' meta.json (which have no frequency table)
+        meta["word_freq"] = config.word_freq
     from warta.nlp.neural import NEURAL_FILE
 
     (out_dir / NEURAL_FILE).unlink(missing_ok=True)  # a stale network must not join a new CRF
@@ -506,6 +581,19 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta["train_seconds"] = round(time.time() - t_start, 1)
     return meta
+
+
+def _recorded_config(config: TrainConfig) -> dict:
+    """The configuration for ``meta.json``; the round-3 switches only when on, so a model trained
+    without them keeps the meta.json it had before they existed (byte-identical retraining)."""
+    out = dict(config.__dict__)
+    if not config.place_table:
+        for key in ("place_table", "place_min_population", "place_label"):
+            out.pop(key)
+    if not config.word_freq:
+        for key in ("word_freq", "word_freq_step"):
+            out.pop(key)
+    return out
 
 
 def train_neural_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "data", log=print) -> dict:
