@@ -1542,3 +1542,13 @@ def test_a_regional_body_cut_from_its_place_is_named_with_it():
                                    ("E2", "Bali", "LOC", ["Bali"], "ID", "province"),
                                    ("E3", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None)))
     assert [(e.actor.name, e.actor.code) for e in events] == [("Polda Bali", "IDNCOP")]
+
+
+def test_a_deeds_toll_even_after_a_glued_deed_noun_but_a_statement_that_accuses_is_an_accusation():
+    body = "Polres Klaten berkoordinasi dengan warga untuk mengatasiserangan beruangyang telah menewaskan seorang petani."
+    events = find_events(_analysis(body, ("E1", "Polres Klaten", "ORG", ["Polres Klaten"], "ID", None)))
+    assert not [e for e in events if e.type == "ASSAULT"]
+    body = "Kader itu sakit hati atas ucapan Budi Santoso yang menuding Partai Buruh terkait isu judi."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Partai Buruh", "ORG", ["Partai Buruh"], "ID", None)))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Budi Santoso", "Partai Buruh")]

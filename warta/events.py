@@ -2240,7 +2240,13 @@ def _deed_relative(sent: Sentence, trig: Trigger) -> bool:
     if "yang" not in before:
         return False
     at = trig.index - len(before) + before.index("yang")
-    return any(o.voice == "nominal" and at - 3 <= o.index < at for o in sent.triggers)
+    # a noun of a forceful deed just before "yang", taken as a trigger or not ("mengatasiserangan beruangyang …");
+    # not a statement ("ucapan Budi Arie yang menuding …" is an accusation)
+    return any(voice == "nominal" and any(r.type in DEEDS for r in lexicon()[root])
+               for w in sent.low[max(0, at - 3):at] for root, voice in _candidates(w))
+
+
+DEEDS = {"ASSAULT", "FIGHT", "COERCE", "CRIME", "MOBILIZE"}
 
 
 def _threatened_act_follows(sent: Sentence, trig: Trigger) -> bool:
