@@ -1865,7 +1865,8 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
 
 
-POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian|(?:Ma)?[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da|ri)|Sat(?:reskrim|lantas|narkoba))\b")
+POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian|(?:Ma)?[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da|ri)"
+                    r"|Sat(?:reskrim|lantas|narkoba))\b")
 STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma(?=pol))?([Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)(?:\s+[A-Z][\w-]*){1,3})")
 
 
@@ -1874,7 +1875,8 @@ def _station(ctx: Context, sent: Sentence) -> Optional[Actor]:
     m = STATION.search(ctx.body, sent.start, sent.end)
     if m is None:
         return None
-    return Actor(name="P" + m.group(1)[1:], code=(alpha3(ctx.focus or HOME) or "") + "COP", country=ctx.focus or HOME, sector="COP")
+    country = ctx.focus or HOME
+    return Actor(name="P" + m.group(1)[1:], code=(alpha3(country) or "") + "COP", country=country, sector="COP")
 
 
 def _prosecution(ctx: Context) -> Actor:
@@ -2071,6 +2073,9 @@ def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group
 BETWEEN = re.compile(r"\s+(?:(?:militer|bersenjata|udara|terbuka|terbaru|berkepanjangan|yang\s+\w+)\s+){0,2}antara\s*$")
 
 
+AND_PARTY = re.compile(r"\s*(?:dan|dengan)\s*(?:(?:kelompok|pasukan|milisi|militan)\s*)?")
+
+
 def _warring_pair(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple[list[Arg], list[Arg]]]:
     """The two states a war noun is between: "… antara X dan Y" or "X-Y" right after it."""
     after = [g for g in sent.groups if g[0].start >= trig.end]
@@ -2083,8 +2088,7 @@ def _warring_pair(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple
         return None
     first, second = after[:2]
     lead, gap = ctx.body[trig.end:first[0].start], ctx.body[first[-1].end:second[0].start]
-    if BETWEEN.fullmatch(lead) and re.fullmatch(r"\s*(?:dan|dengan)\s*(?:(?:kelompok|pasukan|milisi|militan)\s*)?", gap) \
-            or not lead.strip() and gap == "-":
+    if BETWEEN.fullmatch(lead) and AND_PARTY.fullmatch(gap) or not lead.strip() and gap == "-":
         return first, second
     return None
 
@@ -2188,9 +2192,7 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         target = _struck_country(ctx, sent, trig, actor)
     if target is None and rule.type == "AID" and not implicit:
         target = _residents(ctx, sent, trig)
-    open_threat = rule.type == "THREATEN" and not implicit and _threatened_act_follows(sent, trig)
-    if target is None and (rule.type in DYADIC and rule.mode not in OPEN_CALLS and not open_threat or (rule.mode in ADDRESSED_MODES or rule.mode in DONE_TO_MODES and trig.voice != "nominal") or rule.type == "ASSAULT" and trig.voice == "nominal"
-                           and not set(_before(sent.words, trig.index, 2)) & classes["light"]):
+    if target is None and _needs_target(sent, trig, rule, implicit):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
         target = Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
@@ -2247,6 +2249,16 @@ def _deed_relative(sent: Sentence, trig: Trigger) -> bool:
 
 
 DEEDS = {"ASSAULT", "FIGHT", "COERCE", "CRIME", "MOBILIZE"}
+
+
+def _needs_target(sent: Sentence, trig: Trigger, rule: TriggerRule, implicit: bool) -> bool:
+    """An event of this kind is coded only with someone it is done to."""
+    if rule.type in DYADIC and rule.mode not in OPEN_CALLS:
+        return not (rule.type == "THREATEN" and not implicit and _threatened_act_follows(sent, trig))
+    if rule.mode in ADDRESSED_MODES or rule.mode in DONE_TO_MODES and trig.voice != "nominal":
+        return True
+    return rule.type == "ASSAULT" and trig.voice == "nominal" \
+        and not set(_before(sent.words, trig.index, 2)) & words()["light"]
 
 
 def _threatened_act_follows(sent: Sentence, trig: Trigger) -> bool:
