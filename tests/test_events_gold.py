@@ -190,26 +190,35 @@ DEV3_FLOORS = {"precision": 0.65, "recall": 0.42}   # round 10: P 0.661 R 0.424 
 # A fourth development gold (events_gold_dev4.jsonl, 30 articles, 74 events), annotated blind.  First measured
 # with the coder of 4fd22dc: P 0.444 R 0.270 (20/74, 45 predicted), the same as the coder of 1a50521.
 DEV4 = FIXTURES / "events_gold_dev4.jsonl"
-DEV4_FLOORS = {"precision": 0.48, "recall": 0.29}   # round 10: P 0.489 R 0.297 (22/74, 45 predicted)
+DEV4_FLOORS = {"precision": 0.51, "recall": 0.31}   # round 10: P 0.523 R 0.311 (23/74, 44 predicted)
 
 
-@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, DEV2, DEV3, DEV4], ids=["heldout", "heldout2", "dev2", "dev3", "dev4"])
+# A third held-out gold (events_gold_heldout3.jsonl, 28 articles, 80 events), annotated blind and scored once,
+# in aggregate, at the end of round 10: P=0.444 R=0.300 (24/80, 54 predicted); the coder of 1a50521 gave
+# P=0.438 R=0.263.  Never tuned on.
+HELDOUT3 = FIXTURES / "events_gold_heldout3.jsonl"
+HELDOUT3_FLOORS = {"precision": 0.44, "recall": 0.30}
+
+
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, HELDOUT3, DEV2, DEV3, DEV4],
+                         ids=["heldout", "heldout2", "heldout3", "dev2", "dev3", "dev4"])
 def test_heldout_gold_is_well_formed_and_disjoint_from_the_other_golds(path):
     lines = gold_lines(path)
     articles = {g["url"]: g["events"] for g in lines if g.get("article")}
     events = [g for g in lines if not g.get("article")]
     assert len(articles) >= 25
-    others = [gold_lines(p) for p in (GOLD, HELDOUT, HELDOUT2, DEV2, DEV3, DEV4) if p != path]
+    others = [gold_lines(p) for p in (GOLD, HELDOUT, HELDOUT2, HELDOUT3, DEV2, DEV3, DEV4) if p != path]
     assert not set(articles) & {g["url"] for lines_ in others for g in lines_ if g.get("article")}
     assert Counter(e["url"] for e in events) == Counter({u: n for u, n in articles.items() if n})
     assert all(e["type"] in bench.TYPES and e["actor"] is not None for e in events)
-    assert all(len(who["name"]) <= 60 for e in events for who in (e["actor"], e["target"]) if who)
+    assert all(len(who["name"]) <= 80 for e in events for who in (e["actor"], e["target"]) if who)  # short forms
 
 
 @pytest.mark.shared
 @pytest.mark.parametrize("path, floors", [(GOLD, GOLD_FLOORS), (HELDOUT, HELDOUT_FLOORS), (HELDOUT2, HELDOUT2_FLOORS),
-                                          (DEV2, DEV2_FLOORS), (DEV3, DEV3_FLOORS), (DEV4, DEV4_FLOORS)],
-                         ids=["development", "heldout", "heldout2", "dev2", "dev3", "dev4"])
+                                          (HELDOUT3, HELDOUT3_FLOORS), (DEV2, DEV2_FLOORS), (DEV3, DEV3_FLOORS),
+                                          (DEV4, DEV4_FLOORS)],
+                         ids=["development", "heldout", "heldout2", "heldout3", "dev2", "dev3", "dev4"])
 def test_event_coder_floors_on_gold(path, floors):
     csv_path = shared_path("data", "news", "raw-2025-06-18.csv")
     _needs_model()
