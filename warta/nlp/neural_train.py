@@ -53,13 +53,17 @@ class NeuralConfig:
     extra_widths: tuple = ()
 
 
-def require_torch():
+def require_training_package(name: str, purpose: str, pin: str):
+    """A package only training needs (the ``train`` extra), imported, or a clear exit saying how to get it."""
+    import importlib
     try:
-        import torch
+        return importlib.import_module(name)
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise SystemExit("training the neural NER tagger needs PyTorch: pip install 'warta[train]' "
-                         "(torch==2.13.0, CPU build)") from e
-    return torch
+        raise SystemExit(f"{purpose} needs {name}: pip install 'warta[train]' ({pin})") from e
+
+
+def require_torch():
+    return require_training_package("torch", "training the neural NER tagger", "torch==2.13.0, CPU build")
 
 
 # ---------------------------------------------------------------- model ---

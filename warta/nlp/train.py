@@ -413,12 +413,8 @@ def place_gazetteer(config: TrainConfig, res: Resources, examples: list[Example]
 
 
 def require_wordfreq():
-    try:
-        import wordfreq
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        raise SystemExit("training the NER model's word-frequency feature needs wordfreq: "
-                         "pip install 'warta[train]' (wordfreq==3.1.1)") from e
-    return wordfreq
+    from warta.nlp.neural_train import require_training_package
+    return require_training_package("wordfreq", "training the NER model's word-frequency feature", "wordfreq==3.1.1")
 
 
 def word_frequencies(step: float = 1.0) -> dict[str, str]:
