@@ -1552,3 +1552,10 @@ def test_a_deeds_toll_even_after_a_glued_deed_noun_but_a_statement_that_accuses_
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                    ("E2", "Partai Buruh", "ORG", ["Partai Buruh"], "ID", None)))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "Budi Santoso", "Partai Buruh")]
+
+
+def test_an_ultimatum_issued_to_a_state_threatens_it():
+    body = "Presiden Chile Rosa Vidal mengeluarkan ultimatum kepada Peru pada Rabu pagi."
+    events = find_events(_analysis(body, ("E1", "Rosa Vidal", "PER", ["Rosa Vidal"], None, None),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("THREATEN", "Rosa Vidal", "Peru")]
