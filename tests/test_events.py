@@ -1559,3 +1559,9 @@ def test_an_ultimatum_issued_to_a_state_threatens_it():
     events = find_events(_analysis(body, ("E1", "Rosa Vidal", "PER", ["Rosa Vidal"], None, None),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("THREATEN", "Rosa Vidal", "Peru")]
+
+
+def test_a_verb_glued_after_a_country_the_ner_missed_is_a_trigger():
+    body = "Pernyataan itu muncul tak lama setelahPerumeluncurkan dua putaran rudal balistik ke Chile."
+    events = find_events(_analysis(body, ("E2", "Chile", "LOC", ["Chile"], "CL", "country")))
+    assert [(e.type, e.actor.country, e.target.name) for e in events] == [("FIGHT", "PE", "Chile")]

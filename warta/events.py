@@ -651,7 +651,15 @@ def _glued_trigger_ok(word, cache: ArticleCache) -> bool:
     if not word.group(0).lower().startswith(("me", "di", "ber", "ter")):
         return False
     return word.host[:1].islower() or any(
-        m.end == word.start() for m, _ in cache.mentions(word.start() - 60, word.start()))
+        m.end == word.start() for m, _ in cache.mentions(word.start() - 60, word.start())) \
+        or _known_name_before(word)
+
+
+def _known_name_before(word) -> bool:
+    """The piece glued before the verb is a name the coder knows ("Iranmeluncurkan": a country)."""
+    at = word.host.find(word.group(0))
+    name = re.search(r"[A-Z][\w-]*$", word.host[:at]) if at > 0 else None
+    return name is not None and name.group(0).lower() in _known_table()
 
 
 @lru_cache(maxsize=65536)
