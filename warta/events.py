@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from warta.glue import pieces as glued_pieces, split_glued
+from warta.glue import GLUED_MIN, pieces as glued_pieces, split_glued
 from warta.nlp.tokens import sentence_spans
 from warta.morphology import analyse
 from warta.records import Actor, Analysis, Entity, Event, Mention, Place, Quote
@@ -478,9 +478,6 @@ def _bounds(words_: list, low: list[str]) -> list[tuple[int, str]]:
         elif lw in connector:
             out.append((w.start(), "connector"))
     return out
-
-
-GLUED_MIN = 8
 
 
 class _SubWord:

@@ -40,6 +40,7 @@ MIN_ROOT = 4          # "seba+liknya" would stand on a three-letter root
 MIN_NAME_HEAD = 4     # "Iran", "Polri"; shorter capitalised heads are kept whole
 MIN_VERB_TAIL = 6     # "diduga", "mengaku", "terkait"
 MAX_PARTS = 3
+GLUED_MIN = 8         # readers (the NER, the event coder) look for glue only in words this long or longer
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 import numpy as np
 import pycrfsuite
 
-from warta.glue import split_glued
+from warta.glue import GLUED_MIN, split_glued
 from warta.nlp.features import Featurizer, Resources
 from warta.nlp.neural import NEURAL_FILE, TAGS, NeuralTagger, ensemble, viterbi_bio_many
 from warta.nlp.postprocess import bio_to_spans, postprocess
@@ -35,7 +35,6 @@ MODEL_FILE = "model.crfsuite"
 # CRF path probability from which the network is not asked: at 0.9, 0.95, 0.99 and 0.999 the F1 on
 # NER-UI test, NER-UGM test and IDNer2k dev (held-out model) is the same as with no threshold
 CONFIDENT = 0.95
-GLUED_MIN = 8   # shorter words are read whole (as warta.events reads them)
 LABELS = ("PER", "ORG", "LOC")
 
 
