@@ -2179,8 +2179,10 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         if rule.type == "PROTEST" and actor is not None:
             target_group = None
     capable = rule.type in FORCE_TYPES and _capable(sent, trig)
-    claimant = _claimant(ctx, sent, trig) if rule.type in FORCE_TYPES and target_group and not negated \
-        and not requested and (capable or _own_plan(ctx, sent, trig, actor)) else None
+    planned = actor is not None and bool(set(_before(sent.words, trig.index, 3)) & {"akan", "bakal"})
+    said = _claimant(ctx, sent, trig) if rule.type in FORCE_TYPES and target_group and not negated \
+        and not requested and (capable or planned) else None
+    claimant = said if said is not None and (capable or _speaks_for(ctx, said, actor)) else None
     if capable and claimant is None and implicit and rule.mode in ("sentence", "sanction", "fine"):
         return None  # "pelaku dapat dihukum penjara seumur hidup" (no court named): what a law provides
     if claimant is not None:
@@ -2283,14 +2285,9 @@ def _capable(sent: Sentence, trig: Trigger) -> bool:
     return False
 
 
-def _own_plan(ctx: Context, sent: Sentence, trig: Trigger, actor: Optional[Actor]) -> bool:
-    """"Kami akan merespons dengan tegas," kata X / "X mengatakan mereka akan membalas": force one says one
-    will use is a threat (PLOVER THREATEN), not a plan reported by others."""
-    if actor is None or not set(_before(sent.words, trig.index, 3)) & {"akan", "bakal"}:
-        return False
-    claimant = _claimant(ctx, sent, trig)
-    if claimant is None:
-        return False
+def _speaks_for(ctx: Context, claimant: list[Arg], actor: Actor) -> bool:
+    """The one saying that force will be used speaks for its user: ""Kami akan merespons dengan tegas," kata
+    X" / "X mengatakan mereka akan membalas" is a threat (PLOVER THREATEN), not a plan reported by others."""
     said = _actor(ctx, claimant)
     state = actor.entity_id is not None and (actor.entity_id.startswith("country:") or any(
         e.id == actor.entity_id and e.kind == "country" for e in ctx.analysis.entities))
