@@ -525,17 +525,15 @@ ini hal menurut kata ujar dalam pada saat ketika di ke dari juga kemudian lalu s
 
 # --------------------------------------------------- 2. missed places ---
 
-# the press's epithets for states ("Negeri Paman Sam", "rezim Zionis"; data/aliases.tsv): a country, whatever
-# the NER made of the words inside
-EPITHET = re.compile(r"(?:[Nn]egeri|[Rr]ezim)\s")
-
-
 def _scan_places(body: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Gazetteer names in the text that no NER span covers (countries may sit inside an ORG name)."""
+    """Gazetteer names in the text that no NER span covers (countries may sit inside an ORG name).
+
+    A state's epithet ("Negeri Zionis") is taken whatever the NER made of it: the mentions inside it are
+    removed from ``mentions``."""
     added = []
     for start, end, place in gazetteer.scan(body):
         covering = [m for m in mentions if _overlaps(start, end, m.start, m.end)]
-        if place.kind == "country" and EPITHET.match(body, start) and \
+        if place.kind == "country" and gazetteer.EPITHET.match(body, start) and \
                 all(start <= m.start and m.end <= end for m in covering):
             mentions[:] = [m for m in mentions if m not in covering]  # "Negeri Zionis": not the person "Zionis"
             covering = []

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from warta import gazetteer
 from warta.glue import GLUED_MIN, pieces as glued_pieces, split_glued
 from warta.nlp.tokens import sentence_spans
 from warta.morphology import analyse
@@ -52,6 +53,7 @@ OPEN_CALLS = {"call for", "promise"}   # "X berjanji akan …": a pledge to no o
 # ("Militer Israel sedang menyelidiki insiden tersebut").
 ADDRESSED_MODES = {"questioning", "summons", "investigate", "search"}
 SUSPECT_MODES = {"arrest", "suspect named", "sentence", "detention"}
+POLICE_UNIT = r"[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)"   # Polres, Polresta, Polrestabes, Polsek, Polda
 # Acts done to someone: a verb of them with no one named as undergoing it is no event ("pohon menahan …");
 # a noun of them may count operations ("melakukan 1.201 operasi tangkap tangan").
 DONE_TO_MODES = {"arrest", "suspect named", "sentence", "dismissal", "expulsion"}
@@ -778,7 +780,7 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     elif head.entity is not None and head.entity.kind == "country" and len(group) == 1:
         # the fullest form the article uses: "Amerika Serikat" for "AS", "Korea Utara" for "Korut" (an epithet,
         # "Negeri Zionis", only when the article has no other)
-        forms = [m.text for m in head.entity.mentions if not re.match(r"(?:[Nn]egeri|[Rr]ezim)\s", m.text)]
+        forms = [m.text for m in head.entity.mentions if not gazetteer.EPITHET.match(m.text)]
         name = max(forms, key=len) if forms else head.entity.name or head.text
     else:
         name = _with_seat(body, group, head) or _expanded(body, head.text)
@@ -821,7 +823,7 @@ def _members(body: str, end: int) -> Optional[str]:
     return " dan ".join(names)
 
 
-REGIONAL_BODY = re.compile(r"(?:Ma)?[Pp]ol(?:da|res|resta|restabes|sek)|Kejati|Kejari|Pemprov|Pemkab|Pemkot|DPRD|"
+REGIONAL_BODY = re.compile(r"(?:Ma)?" + POLICE_UNIT + r"|Kejati|Kejari|Pemprov|Pemkab|Pemkot|DPRD|"
                            r"PN|PT|PTUN|Kodam|Korem|Kodim|Lapas|Rutan|Kanwil|Kemenag|Bawaslu|KPU|BPBD|Dinkes|Disdik")
 
 
@@ -1870,9 +1872,9 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
 
 
-POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian|(?:Ma)?[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da|ri)"
+POLICE = re.compile(r"\b(?:[Pp]olisi|[Kk]epolisian|(?:Ma)?(?:" + POLICE_UNIT + r"|[Pp]olri)"
                     r"|Sat(?:reskrim|lantas|narkoba))\b")
-STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma(?=pol))?([Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)(?:\s+[A-Z][\w-]*){1,3})")
+STATION = re.compile(r"\b(?:di|ke)\s+(?:Ma(?=pol))?(" + POLICE_UNIT + r"(?:\s+[A-Z][\w-]*){1,3})")
 
 
 def _station(ctx: Context, sent: Sentence) -> Optional[Actor]:

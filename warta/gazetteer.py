@@ -47,6 +47,9 @@ GENERIC_HEADS = ("kota ", "jalur ", "kawasan ", "wilayah ", "distrik ", "provins
 # Found by the scan only where the sentence uses them as an actor ("Istana menegaskan"):
 # elsewhere the word is an ordinary noun or part of a longer name.
 SCAN_ACTOR_ONLY = frozenset({"Istana"})
+# the press's epithets for states in data/aliases.tsv ("Negeri Paman Sam", "rezim Zionis"): a country, whatever
+# a tagger makes of the words inside
+EPITHET = re.compile(r"(?:[Nn]egeri|[Rr]ezim)\s")
 
 
 @dataclass(frozen=True)
