@@ -1115,9 +1115,18 @@ def test_bare_bicara_dengan_is_a_talk_and_juru_bicara_is_not():
     assert not [e for e in events if e.type == "CONSULT"]
 
 
-def test_an_inquiry_into_no_one_is_no_event():
+def test_an_inquiry_under_way_needs_no_one_investigated_but_a_planned_or_agentless_one_does():
+    chile = ("E1", "Chile", "LOC", ["Chile"], "CL", "country")
     body = "Militer Chile sedang menyelidiki insiden tersebut."
-    assert find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"))) == []
+    assert [(e.type, e.actor.code, e.target) for e in find_events(_analysis(body, chile))] == \
+        [("INVESTIGATE", "CHLMIL", None)]
+    body = "Polisi Chile telah melakukan penggeledahan di sejumlah lokasi."
+    assert [(e.type, e.mode, e.target) for e in find_events(_analysis(body, chile))] == \
+        [("INVESTIGATE", "search", None)]
+    for body in ("Militer Chile akan menyelidiki insiden tersebut.",     # only planned
+                 "Insiden tersebut sedang diselidiki di Chile.",         # by no one named
+                 "Media Chile sedang menyelidiki insiden tersebut."):    # not a law-enforcement body
+        assert find_events(_analysis(body, chile)) == [], body
     body = "Militer Chile sedang menyelidiki Bayu Saputra."
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Bayu Saputra", "PER", ["Bayu Saputra"], None, None)))

@@ -47,7 +47,8 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 #            P=0.543 R=0.322; canonical 12/12 found, 1 wrong.
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
-GOLD_FLOORS = {"precision": 0.84, "recall": 0.72}
+# Round 11 (inquiries with no one named): P=0.836 R=0.754 (107/142, 128 predicted).
+GOLD_FLOORS = {"precision": 0.83, "recall": 0.74}
 CANONICAL_MIN_FOUND = 12
 CANONICAL_MAX_WRONG = 1
 
@@ -162,7 +163,9 @@ HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
 # Round 10 (rules drawn from the three further development golds): P=0.609 R=0.424 (28/66, 46 predicted); then
 # a verb glued after a country name the NER missed ("setelahIranmeluncurkan …", +1 found on two development
 # golds) added one prediction here that the gold does not match: P=0.596 (28/66, 47 predicted).
-HELDOUT_FLOORS = {"precision": 0.59, "recall": 0.42}
+# Round 11: an inquiry a named law-enforcement body runs needs no one named as investigated (the convention
+# of five of the seven golds): P=0.571 R=0.424 (28/66, 49 predicted); over all seven golds +7 found, +13 predicted.
+HELDOUT_FLOORS = {"precision": 0.57, "recall": 0.42}
 
 
 # A second held-out gold (events_gold_heldout2.jsonl, 25 articles, 59 events; see EVENTS_GOLD.md),
@@ -173,7 +176,8 @@ HELDOUT2 = FIXTURES / "events_gold_heldout2.jsonl"
 # new prediction is a right attribution ("Militer Israel mengatakan … mereka telah menewaskan …") of an
 # act the gold codes in another sentence, so the precision floor went from 0.53 to 0.52.
 # Round 10, later: P=0.579 R=0.373 (22/59, 38 predicted).
-HELDOUT2_FLOORS = {"precision": 0.57, "recall": 0.37}
+# Round 11 (inquiries with no one named): P=0.564 R=0.373 (22/59, 39 predicted).
+HELDOUT2_FLOORS = {"precision": 0.56, "recall": 0.37}
 
 
 # A second development gold (events_gold_dev2.jsonl, 30 articles, 99 events; EVENTS_GOLD.md), annotated

@@ -49,8 +49,8 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "MOBILIZE"}   # a target only through a pr
 # ("berterima kasih kepada bapak ibu", "berkoordinasi via HT").
 DYADIC = {"SUPPORT", "CONSULT", "DISAPPROVE", "AGREE", "AID", "THREATEN", "DEMAND", "FIGHT", "COOPERATE"}
 OPEN_CALLS = {"call for", "promise"}   # "X berjanji akan …": a pledge to no one in particular still counts
-# One questions, summons, investigates or searches someone: with no one named there is no event to code
-# ("Militer Israel sedang menyelidiki insiden tersebut").
+# One questions, summons, investigates or searches someone: with no one named there is no event to code,
+# except an inquiry or search a named law-enforcement body runs (_inquiry_under_way).
 ADDRESSED_MODES = {"questioning", "summons", "investigate", "search"}
 SUSPECT_MODES = {"arrest", "suspect named", "sentence", "detention"}
 POLICE_UNIT = r"[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)"   # Polres, Polresta, Polrestabes, Polsek, Polda
@@ -2201,7 +2201,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         target = _struck_country(ctx, sent, trig, actor)
     if target is None and rule.type == "AID" and not implicit:
         target = _residents(ctx, sent, trig)
-    if target is None and _needs_target(sent, trig, rule, implicit):
+    if target is None and _needs_target(sent, trig, rule, implicit) \
+            and not _inquiry_under_way(sent, trig, actor, implicit):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
     if rule.type == "PROTEST" and implicit and target is None:
         target = Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
@@ -2268,6 +2269,14 @@ def _needs_target(sent: Sentence, trig: Trigger, rule: TriggerRule, implicit: bo
         return True
     return rule.type == "ASSAULT" and trig.voice == "nominal" \
         and not set(_before(sent.words, trig.index, 2)) & words()["light"]
+
+
+def _inquiry_under_way(sent: Sentence, trig: Trigger, actor: Actor, implicit: bool) -> bool:
+    """"Polda Jatim langsung melakukan penyelidikan", "KPK telah melakukan penggeledahan": an inquiry or search
+    that a named law-enforcement body runs is an event even with no one named as investigated -- not one it
+    only plans ("kami juga akan dalami")."""
+    return trig.rule.mode in ("investigate", "search") and not implicit and actor.sector in LAW_SECTORS \
+        and not set(_before(sent.words, trig.index, 4)) & words()["hypothetical"]
 
 
 def _threatened_act_follows(sent: Sentence, trig: Trigger) -> bool:
