@@ -14,6 +14,11 @@ that ships next to the model:
 * ``freq`` (optional, ``wordfreq.tsv.gz``; not in the shipped model): lower-cased word -> bucketed
   Zipf frequency in general Indonesian, so words the unlabelled text never
   saw still tell common words from rare names.
+
+Optionally (``pos_mode``, round 4; not in the shipped model) a UPOS tagger
+(``warta.nlp.pos``, ``pos.crfsuite`` in the model directory) tags each
+sentence first, and its predicted tags of the word and its ±2 neighbours
+become features.
 """
 from __future__ import annotations
 
@@ -22,10 +27,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Resources", "Featurizer", "word_shape", "short_shape"]
+__all__ = ["Resources", "Featurizer", "word_shape", "short_shape", "POS_MODES", "pos_context"]
 
 _MAX_GAZ = 6  # longest gazetteer entry, in tokens
 FREQ_FILE = "wordfreq.tsv.gz"
+# "" off; "window": UPOS of the word and of its ±1/±2 neighbours, with the bigrams around it;
+# "shape": the window, plus UPOS x short word shape and the word's place in a run of PROPN
+POS_MODES = ("", "window", "shape")
 
 
 def word_shape(word: str) -> str:
@@ -122,8 +130,13 @@ class Featurizer:
     """Turns a tokenised sentence into CRFsuite feature lists."""
 
     def __init__(self, resources: Resources, use_gazetteer: bool = True, rich: bool = False,
-                 freq_mode: str = "all") -> None:
+                 freq_mode: str = "all", pos_tagger=None, pos_mode: str = "") -> None:
+        if pos_mode not in POS_MODES:
+            raise ValueError(f"unknown pos_mode {pos_mode!r}; one of {POS_MODES}")
         self.res = resources
+        # a warta.nlp.pos.PosTagger: its tags become features when pos_mode is set
+        self.pos_tagger = pos_tagger if pos_mode else None
+        self.pos_mode = pos_mode if pos_tagger is not None else ""
         self.rich = rich
         self.freq_mode = freq_mode  # all | unseen (words without capitalisation statistics only)
         self.use_gazetteer = use_gazetteer and bool(resources.gazetteer)
@@ -207,6 +220,7 @@ class Featurizer:
         n = len(words)
         ctx = [inf[1] for inf in infos]
         gaz = self.gazetteer_tags(words, gazetteer) if (self.use_gazetteer or gazetteer is not None) else None
+        pos = pos_context(self.pos_tagger.tag(words), [c[1] for c in ctx], self.pos_mode) if self.pos_mode else None
         pad = ("<s>",) * 7
         end = ("</s>",) * 7
         rich = self.rich
@@ -242,5 +256,49 @@ class Featurizer:
                 f.append("BOS")
             if gaz is not None:
                 f.extend(gaz[i])
+            if pos is not None:
+                f.extend(pos[i])
             out.append(f)
         return out
+
+
+def pos_context(tags: list[str], shapes: list[str], mode: str) -> list[list[str]]:
+    """Features from a sentence's predicted UPOS tags (``mode`` of ``POS_MODES``), per word;
+    ``shapes`` are the words' short shapes ("Xx", "x", "d", …)."""
+    n = len(tags)
+    padded = ["<s>", "<s>"] + list(tags) + ["</s>", "</s>"]
+    runs = _propn_runs(tags) if mode == "shape" else None
+    out = []
+    for i in range(n):
+        p2, p1, cur, n1, n2 = padded[i:i + 5]
+        f = ["t=" + cur, "-1t=" + p1, "+1t=" + n1, "-2t=" + p2, "+2t=" + n2,
+             "-1t|t=" + p1 + "|" + cur, "t|+1t=" + cur + "|" + n1]
+        if runs is not None:
+            f.append("t|ss=" + cur + "|" + shapes[i])
+            if runs[i]:
+                f.append("pr=" + runs[i])
+        out.append(f)
+    return out
+
+
+def _propn_runs(tags: list[str]) -> list[str]:
+    """Each word's place in a maximal run of PROPN: B/I/E with the run's length (capped at 4),
+    "S" for a one-word run, "" outside."""
+    out = [""] * len(tags)
+    i = 0
+    while i < len(tags):
+        if tags[i] != "PROPN":
+            i += 1
+            continue
+        j = i
+        while j < len(tags) and tags[j] == "PROPN":
+            j += 1
+        k = j - i
+        if k == 1:
+            out[i] = "S"
+        else:
+            size = str(min(k, 4))
+            for m in range(i, j):
+                out[m] = ("B" if m == i else "E" if m == j - 1 else "I") + size
+        i = j
+    return out

@@ -23,6 +23,7 @@ import pycrfsuite
 from warta.glue import GLUED_MIN, split_glued
 from warta.nlp.features import Featurizer, Resources
 from warta.nlp.neural import NEURAL_FILE, TAGS, NeuralTagger, ensemble, viterbi_bio_many
+from warta.nlp.pos import POS_FILE, PosTagger
 from warta.nlp.postprocess import bio_to_spans, postprocess
 from warta.nlp.tokens import Sentence, Token, sentences as split_text
 from warta.records import Record
@@ -68,9 +69,13 @@ class NerModel:
         meta_path = self.directory / "meta.json"
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         self.resources = Resources.load(self.directory)
+        # a model trained with UPOS features (meta "pos") tags POS first, with its own pos.crfsuite
+        pos_mode = self.meta.get("pos", "")
+        self.pos_tagger = PosTagger(self.directory / POS_FILE) if pos_mode else None
         self.featurizer = Featurizer(self.resources, use_gazetteer=self.meta.get("gazetteer", True),
                                      rich=self.meta.get("rich", False),
-                                     freq_mode=self.meta.get("word_freq", "all"))
+                                     freq_mode=self.meta.get("word_freq", "all"),
+                                     pos_tagger=self.pos_tagger, pos_mode=pos_mode)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
         self._lock = threading.Lock()

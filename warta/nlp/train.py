@@ -89,6 +89,9 @@ class TrainConfig:
     # "all" every word, "unseen" only words without capitalisation statistics
     word_freq: str = ""
     word_freq_step: float = 1.0  # bucket width in Zipf units (0.5 measured: lower)
+    # round 4, not shipped: predicted UPOS (warta.nlp.pos, trained on the UD Indonesian treebanks into
+    # pos.crfsuite beside the CRF) as CRF features: "" off, or a mode of features.POS_MODES
+    pos: str = ""
     gazetteer_folds: int = 5
     c1: float = 0.02
     c2: float = 0.03
@@ -519,7 +522,9 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
     log(f"training data from {data_dir}:")
     examples, stats = prepare(config, data_dir, log)
     res = build_resources(config, examples, data_dir, log)
-    feat = Featurizer(res, use_gazetteer=False, rich=config.rich, freq_mode=config.word_freq or "all")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    feat = Featurizer(res, use_gazetteer=False, rich=config.rich, freq_mode=config.word_freq or "all",
+                      pos_tagger=train_pos_model(config, out_dir, data_dir, log), pos_mode=config.pos)
 
     # jack-knifed gazetteer features for the training sentences
     folds: list[Optional[dict]] = [None]
@@ -569,6 +574,8 @@ def train_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "d
     }
     if config.word_freq:  # absent from older models' meta.json (which have no frequency table)
         meta["word_freq"] = config.word_freq
+    if config.pos:
+        meta["pos"] = config.pos
     from warta.nlp.neural import NEURAL_FILE
 
     (out_dir / NEURAL_FILE).unlink(missing_ok=True)  # a stale network must not join a new CRF
@@ -589,7 +596,26 @@ def _recorded_config(config: TrainConfig) -> dict:
     if not config.word_freq:
         for key in ("word_freq", "word_freq_step"):
             out.pop(key)
+    if not config.pos:
+        out.pop("pos")
     return out
+
+
+def train_pos_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "data", log=print):
+    """With ``config.pos``: the UPOS tagger trained on the three UD files into ``out_dir/pos.crfsuite``
+    (returned loaded).  The UD treebanks are not NER data, so the tags it predicts for the training
+    sentences are as good as those it predicts when tagging: no jack-knifing is needed.  Without it:
+    None, and a stale ``pos.crfsuite`` is removed."""
+    from warta.nlp.pos import POS_FILE, PosTagger, train_shipped
+
+    path = out_dir / POS_FILE
+    if not config.pos:
+        path.unlink(missing_ok=True)
+        return None
+    t0 = time.time()
+    ntok = train_shipped(path, data_dir)
+    log(f"  POS tagger: {ntok} UD tokens ({time.time() - t0:.0f}s)")
+    return PosTagger(path)
 
 
 def train_neural_model(config: TrainConfig, out_dir: Path, data_dir: Path = SHARED / "data", log=print) -> dict:
