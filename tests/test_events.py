@@ -1574,3 +1574,13 @@ def test_a_verb_glued_after_a_country_the_ner_missed_is_a_trigger():
     body = "Pernyataan itu muncul tak lama setelahPerumeluncurkan dua putaran rudal balistik ke Chile."
     events = find_events(_analysis(body, ("E2", "Chile", "LOC", ["Chile"], "CL", "country")))
     assert [(e.type, e.actor.country, e.target.name) for e in events] == [("FIGHT", "PE", "Chile")]
+
+
+def test_condemning_a_deed_no_one_is_named_for_condemns_its_perpetrators():
+    body = "PT Kereta Api Indonesia (KAI) mengecam keras aksi pelemparan terhadap kereta api di Sumatra Utara."
+    kai = ("E1", "PT Kereta Api Indonesia", "ORG", ["PT Kereta Api Indonesia", "KAI"], "ID", None)
+    events = find_events(_analysis(body, kai))
+    assert [(e.type, e.target.name, e.target.code) for e in events] == \
+        [("DISAPPROVE", "pelaku pelemparan", "IDNCRM")]
+    body = "PT Kereta Api Indonesia (KAI) mengecam keras keputusan tersebut."   # no deed, no one named
+    assert find_events(_analysis(body, kai)) == []

@@ -2201,6 +2201,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         target = _struck_country(ctx, sent, trig, actor)
     if target is None and rule.type == "AID" and not implicit:
         target = _residents(ctx, sent, trig)
+    if target is None and rule.mode == "condemn" and not implicit:
+        target = _perpetrators(sent, trig, actor)
     if target is None and _needs_target(sent, trig, rule, implicit) \
             and not _inquiry_under_way(sent, trig, actor, implicit):
         return None  # a bare "serangan Israel" names a deed only with whom it hit; "melepaskan tembakan" acts
@@ -2230,6 +2232,25 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         type_, cameo, hypothetical = "THREATEN", "130", False
     return _event(ctx, rule, type_, cameo, actor, target, sent, trig, focus_place, implicit,
                   negated=(negated and not rule.only_negated) or denied, hypothetical=hypothetical)
+
+
+CONDEMNED_DEED = {"aksi", "tindakan", "perbuatan", "praktik", "keras", "tegas", "sekeras-kerasnya", "segala",
+                  "bentuk", "setiap", "adanya", "terjadinya"}
+
+
+def _perpetrators(sent: Sentence, trig: Trigger, actor: Actor) -> Optional[Actor]:
+    """"KAI mengecam keras aksi pelemparan terhadap kereta api": condemning a deed no one is named for
+    condemns those who did it (CAMEO CRM, of the condemning side's country)."""
+    for k in range(trig.index + 1, min(len(sent.low), trig.index + 5)):
+        word = sent.low[k]
+        if word in CONDEMNED_DEED:
+            continue
+        if any(voice == "nominal" and any(r.type in DEEDS for r in lexicon()[root])
+               for root, voice in _candidates(word)):
+            return Actor(name="pelaku " + word, code=(alpha3(actor.country) or "") + "CRM",
+                         country=actor.country, sector="CRM")
+        return None
+    return None
 
 
 def _public_of(ctx: Context, actor: Actor, target: Optional[Actor]) -> Optional[Actor]:
