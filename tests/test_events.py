@@ -1374,6 +1374,16 @@ def test_a_war_between_two_states_is_fought_by_each_against_the_other():
     assert not find_events(_analysis(body, *states))
 
 
+def test_a_war_between_states_the_ner_left_untagged_or_with_an_adjective_between():
+    for body in ("Kemlu terus memantau situasi perang Chile-Peru.",          # one word, no entity
+                 "Kini muncul kabar perang besar-besaran antara Chile dan Peru."):
+        events = find_events(_analysis(body, ("E1", "Peru", "LOC", ["Peru"], "PE", "country")))
+        assert sorted((e.type, e.actor.name, e.target.name) for e in events) == \
+            [("FIGHT", "Chile", "Peru"), ("FIGHT", "Peru", "Chile")], body
+    body = "Menlu Peru menyerukan gencatan senjata atas perang Chile-Peru."    # the pair is no one's target
+    assert [(e.type, e.target) for e in find_events(_analysis(body)) if e.type != "FIGHT"] == [("DEMAND", None)]
+
+
 def test_hospitals_and_health_workers_are_actors_of_the_health_sector():
     body = "Kepala Dinas Kesehatan Budi Santoso meminta rumah sakit menyiapkan ruang isolasi."
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))

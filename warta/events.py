@@ -256,6 +256,12 @@ def _first_words(key: int, table: dict) -> frozenset[str]:
     return _FIRSTS[key]
 
 
+def _state_name(word: str) -> bool:
+    """A country's or IGO's name; a two-letter one only in capitals ("AS", not "as")."""
+    low = word.lower()
+    return (low in country_names() or low in igos()) and (len(word) > 2 or word.isupper())
+
+
 @lru_cache(maxsize=1)
 def _known_table() -> dict[str, str]:
     """Country and IGO names (lower-cased, three letters or more) -> a marker."""
@@ -2077,14 +2083,21 @@ def _reciprocal_partner(ctx: Context, sent: Sentence, trig: Trigger, actor_group
     return None
 
 
-BETWEEN = re.compile(r"\s+(?:(?:militer|bersenjata|udara|terbuka|terbaru|berkepanjangan|yang\s+\w+)\s+){0,2}antara\s*$")
+BETWEEN = re.compile(r"\s+(?:(?:militer|bersenjata|udara|terbuka|terbaru|berkepanjangan|besar-besaran|habis-habisan|sengit|"
+                     r"dahsyat|total|yang\s+\w+)\s+){0,2}antara\s*$")
 
 
+HYPHENED_STATES = re.compile(r"\s+([A-Z]\w+)-([A-Z]\w+)\b(?!-)")
 AND_PARTY = re.compile(r"\s*(?:dan|dengan)\s*(?:(?:kelompok|pasukan|milisi|militan)\s*)?")
 
 
 def _warring_pair(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple[list[Arg], list[Arg]]]:
     """The two states a war noun is between: "… antara X dan Y" or "X-Y" right after it."""
+    hyphened = HYPHENED_STATES.match(ctx.body, trig.end)
+    if hyphened and all(_state_name(hyphened.group(k)) for k in (1, 2)):
+        # "perang Iran-Israel" as one word the NER left untagged
+        return tuple([Arg(hyphened.group(k), hyphened.start(k), hyphened.end(k),
+                          entity=_known_entity(ctx.cache, hyphened.group(k)))] for k in (1, 2))
     after = [g for g in sent.groups if g[0].start >= trig.end]
     if after and len(after[0]) == 2 and ctx.body[after[0][0].end:after[0][1].start] == "-" \
             and not ctx.body[trig.end:after[0][0].start].strip():
