@@ -461,6 +461,20 @@ def test_the_press_epithets_for_states_are_those_states():
     assert {(e.actor.name, e.target.name) for e in analysis.events} >= {("Israel", "Iran")}
 
 
+def test_republik_islam_alone_is_iran_and_its_full_names_are_each_state():
+    from warta.records import Article
+    from warta.pipeline import analyze
+
+    body = ("Iran menuding Israel. Menurut Teheran, Amerika Serikat dapat menghentikan serangan Israel "
+            "terhadap Republik Islam tersebut. Delegasi Republik Islam Afghanistan tiba di Jakarta.")
+    analysis = analyze(Article("u", "t", body=body, published="2025-06-18T10:00:00+07:00"))
+    by_name = {e.name: sorted(m.text for m in e.mentions) for e in analysis.entities}
+    assert "Republik Islam" in by_name["Iran"] and "Afghanistan" in by_name
+    # the state is named by its name, not the epithet; being able to stop an attack threatens no one
+    assert [(e.type, e.actor.name, e.target.name) for e in analysis.events if e.trigger.text == "serangan"] == \
+        [("FIGHT", "Israel", "Iran")]
+
+
 def test_entity_names_get_back_the_spaces_the_crawler_dropped():
     from warta.entities import _spaced
 

@@ -2326,6 +2326,9 @@ def _capable(sent: Sentence, trig: Trigger) -> bool:
         if sent.low[k] in words()["capability"]:
             if k and sent.low[k - 1] in ("akhirnya", "sudah", "telah", "berhasil", "baru"):
                 return False  # "keduanya akhirnya dapat diamankan": managed to, a fact
+            light = words()["light"] | words()["passive_light"] | words()["undergo"]
+            if any(_is_verb(w) and w not in light for w in sent.low[k + 1:trig.index]):
+                return False  # "AS dapat menghentikan serangan Israel": what can be done is another act
             return k + 1 >= len(sent.low) or sent.low[k + 1] not in ("jadi", "saja")
     return False
 
