@@ -136,6 +136,13 @@ def test_triggers_and_names_across_glued_words():
     assert consult.target is not None and "Satgas" in consult.target.name and consult.hypothetical
 
 
+def test_a_noun_of_action_glued_after_a_light_verb_but_not_after_another_word():
+    body = "Massa menggelardemo di depan kantor Gubernur Jambi pagi tadi."
+    assert [(e.type, e.actor.name) for e in find_events(_analysis(body))] == [("PROTEST", "Massa")]
+    body = "Massa melihat kasusdemo di depan kantor Gubernur Jambi pagi tadi."   # a bare noun glued on: no
+    assert find_events(_analysis(body)) == []
+
+
 def test_passive_agent_named_right_after_the_verb():
     body = "Warga bernama Yohanes Kogoya ditangkap prajurit TNI di Distrik Sugapa."
     events = find_events(_analysis(body, ("E1", "Yohanes Kogoya", "PER", ["Yohanes Kogoya"], None, None),

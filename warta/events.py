@@ -654,7 +654,8 @@ def _glued_trigger_ok(word, cache: ArticleCache) -> bool:
     if not isinstance(word, _SubWord):
         return True
     if not word.group(0).lower().startswith(("me", "di", "ber", "ter")):
-        return False
+        # a noun of action glued after a light verb is that verb's action ("menggelardemo")
+        return word.host[:word.host.find(word.group(0))].lower() in words()["light"]
     return word.host[:1].islower() or any(
         m.end == word.start() for m, _ in cache.mentions(word.start() - 60, word.start())) \
         or _known_name_before(word)
