@@ -93,3 +93,9 @@ def test_an_acronym_glued_to_a_capitalised_name_is_cut_but_not_before_a_known_wo
 
 def test_a_name_is_cut_before_a_glued_resmi():
     assert pieces("Marwotoresmi") == ["Marwoto", "resmi"]
+
+
+def test_two_roots_are_a_compound_only_when_the_second_is_no_function_word():
+    assert pieces("Kananmasih") == ["Kanan", "masih"]            # "Polres Way Kanan" + "masih"
+    assert pieces("kananmasih") == ["kanan", "masih"]
+    assert pieces("tandatangan") == ["tandatangan"] and pieces("Memperdalam") == ["Memperdalam"]

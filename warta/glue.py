@@ -77,9 +77,11 @@ def _has_root(low: str, roots: frozenset[str]) -> bool:
 
 def _compound(stem: str, roots: frozenset[str]) -> bool:
     """Two roots written as one (``tandatangan``, ``antikorupsi``): a word, not a glue error."""
-    # the second root has five letters or more: "korupsidi" is no "korup" + "sidi"
+    # the second root has five letters or more: "korupsidi" is no "korup" + "sidi"; and it is no function word
+    # a name may be glued to ("Way Kananmasih" is "Kanan" + "masih", not a compound)
     return len(stem) >= 2 * MIN_ROOT + 1 and any(
-        stem[:cut] in roots and stem[cut:] in roots for cut in range(MIN_ROOT, len(stem) - MIN_ROOT))
+        stem[:cut] in roots and stem[cut:] in roots and stem[cut:] not in NAME_TAILS
+        for cut in range(MIN_ROOT, len(stem) - MIN_ROOT))
 
 
 @lru_cache(maxsize=131072)
