@@ -1601,3 +1601,23 @@ def test_condemning_a_deed_no_one_is_named_for_condemns_its_perpetrators():
         [("DISAPPROVE", "pelaku pelemparan", "IDNCRM")]
     body = "PT Kereta Api Indonesia (KAI) mengecam keras keputusan tersebut."   # no deed, no one named
     assert find_events(_analysis(body, kai)) == []
+
+
+def test_a_coordinated_clause_without_a_subject_shares_the_one_before():
+    budi, andi = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                  ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None))
+    body = "Polisi menangkap Budi Santoso, lalu menahan Andi Wijaya."
+    assert [(e.type, e.actor.name, e.target.name) for e in find_events(_analysis(body, budi, andi))] == \
+        [("COERCE", "Polisi", "Budi Santoso"), ("COERCE", "Polisi", "Andi Wijaya")]
+    # the speaker's own side, through the verb before "namun" reported by the speech verb
+    body = "Chile menegaskan sebetulnya tidak menginginkan perang, namun akan terus membalas setiap serangan Peru."
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("THREATEN", "Chile", "Peru")]
+
+
+def test_a_negated_act_right_after_a_speech_verb_is_the_speakers_own():
+    body = "Budi Santoso mengaku tidak menyesal sudah memilih Andi Wijaya."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None)))
+    assert [(e.type, e.actor.name, e.negated) for e in events] == [("CONCEDE", "Budi Santoso", True)]

@@ -1053,13 +1053,41 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
         if speech[1] == "speech" and not WORD.search(ctx.body, ctx.body.find(" ", speech[0]) + 1, clause_start):
             return _subject(ctx, sent, speech[0])  # 'Tentara Israel menyebutkan "menyesalkan …"': the speaker
     if found is None and clause_start > sent.start and kind == "connector" \
-            and not any(clause_start <= w.start() < pos for w in sent.words if _is_verb(w.group(0))):
+            and not any(clause_start <= w.start() < pos for w in sent.words
+                        if _is_verb(w.group(0)) and w.group(0).lower() not in words()["auxiliary"]):
         found = _subject(ctx, sent, clause_start, acted_upon)  # "X menjadi sorotan usai ditetapkan tersangka"
+        if found is None and not acted_upon:
+            found = _coordinated_subject(ctx, sent, clause_start)
         if found is None and not acted_upon:
             found = _sentence_speaker(ctx, sent, clause_start)  # '…," ujarnya, sambil mendesak PBB'
     elif found is None and clause_start > sent.start and kind == "punct" and ctx.body[clause_start] == "," \
             and _only_auxiliaries(sent, clause_start - 1, pos):
+        opening = next((w for w in sent.words if w.start() > clause_start), None)
+        if not acted_upon and opening is not None and opening.group(0).lower() in COORDINATORS:
+            return _coordinated_subject(ctx, sent, opening.start())  # "…, lalu menahan Andi"
         return _appositive_head(ctx, sent, clause_start, acted_upon)
+    return found
+
+
+COORDINATORS = {"namun", "tetapi", "tapi", "dan", "lalu", "kemudian"}
+
+
+def _coordinated_subject(ctx: Context, sent: Sentence, connector: int) -> Optional[list[Arg]]:
+    """"Iran tidak menginginkan perang, namun akan terus membalas …": a clause opening with a coordinator and
+    no subject shares the subject of the verb before it."""
+    word = next((w for w in sent.words if w.start() == connector), None)
+    if word is None or word.group(0).lower() not in COORDINATORS:
+        return None
+    verb = next((w for w in reversed(sent.words) if w.start() < connector and _is_verb(w.group(0))
+                 and w.group(0).islower() and w.group(0) not in words()["auxiliary"]), None)
+    if verb is None:
+        return None
+    found = _subject(ctx, sent, verb.start())
+    if found is not None and found[0].text.lower().endswith("nya"):
+        return None  # "pemerintahnya tidak ingin …, tetapi akan membalas": whose it is, the speaker says (below)
+    start, kind = _clause_start(sent, verb.start())
+    if found is None and kind == "speech" and start > sent.start:
+        found = _subject(ctx, sent, start)  # "Iran menegaskan tidak menginginkan perang, namun akan …": the speaker
     return found
 
 
@@ -1102,7 +1130,7 @@ def _reported_own_deed(sent: Sentence, clause_start: int, pos: int) -> bool:
     """"KKP mengumumkan telah menangkap …": a perfective auxiliary right after the speech verb."""
     between = [w.group(0).lower() for w in sent.words if clause_start < w.start() < pos]
     # "Ara mengatakan meminta …": an active verb right after the speech verb is the speaker's own
-    return all(w in words()["perfective"] for w in between)
+    return all(w in words()["perfective"] | words()["auxiliary"] | words()["negation"] for w in between)
 
 
 def _sentence_speaker(ctx: Context, sent: Sentence, before: int) -> Optional[list[Arg]]:
