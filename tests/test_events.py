@@ -1621,3 +1621,13 @@ def test_a_negated_act_right_after_a_speech_verb_is_the_speakers_own():
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                    ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None)))
     assert [(e.type, e.actor.name, e.negated) for e in events] == [("CONCEDE", "Budi Santoso", True)]
+
+
+def test_a_relative_clause_after_a_comma_is_about_the_name_before_it():
+    trump, peru = (("E1", "Donald Trump", "PER", ["Donald Trump"], None, None),
+                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country"))
+    body = "Ancaman itu muncul dari Presiden Donald Trump, yang beberapa jam sebelumnya mengecam Peru."
+    assert [(e.type, e.actor.name, e.target.name) for e in find_events(_analysis(body, trump, peru))] == \
+        [("DISAPPROVE", "Donald Trump", "Peru")]
+    body = "Ancaman itu muncul dari Presiden Donald Trump, yang menilai media diam-diam mengecam Peru."
+    assert find_events(_analysis(body, trump, peru)) == []   # a verb between: the clause has its own subject

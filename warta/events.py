@@ -1066,7 +1066,20 @@ def _subject(ctx: Context, sent: Sentence, pos: int, acted_upon: bool = False) -
         if not acted_upon and opening is not None and opening.group(0).lower() in COORDINATORS:
             return _coordinated_subject(ctx, sent, opening.start())  # "…, lalu menahan Andi"
         return _appositive_head(ctx, sent, clause_start, acted_upon)
+    if found is None and clause_start > sent.start and kind == "punct" and ctx.body[clause_start] == ",":
+        found = _relative_antecedent(ctx, sent, clause_start, pos)
     return found
+
+
+def _relative_antecedent(ctx: Context, sent: Sentence, comma: int, pos: int) -> Optional[list[Arg]]:
+    """"… dari Presiden AS Donald Trump, yang beberapa jam sebelumnya menyerukan …": a relative clause set off
+    by a comma is about the name right before the comma, whatever preposition that name follows."""
+    inside = [w.group(0) for w in sent.words if comma < w.start() < pos]
+    if not inside or inside[0].lower() != "yang" or any(
+            _is_verb(w) and w.lower() not in words()["auxiliary"] for w in inside[1:]):
+        return None
+    before = [g for g in sent.groups if g[-1].end <= comma and not ctx.body[g[-1].end:comma].strip(" )")]
+    return before[-1] if before and not _is_place(before[-1]) else None
 
 
 COORDINATORS = {"namun", "tetapi", "tapi", "dan", "lalu", "kemudian"}
