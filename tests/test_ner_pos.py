@@ -142,6 +142,18 @@ def test_ner_model_tags_pos_first(pos_model, tmp_path):
         NerModel(tmp_path / "m")
 
 
+def test_train_command_rejects_an_unknown_pos_mode(tmp_path):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    result = CliRunner().invoke(app, ["train", "ner", "--out", str(tmp_path / "m"), "--data", str(tmp_path),
+                                      "--pos", "everything"])
+    assert result.exit_code == 2
+    assert "unknown --pos" in result.output
+    assert not (tmp_path / "m").exists()
+
+
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED_DATA / "ud").is_dir(), reason="../shared/data/ud is absent")
 def test_held_out_ud_accuracy(tmp_path):

@@ -78,11 +78,17 @@ def train_ner_command(
     data: Optional[Path] = typer.Option(None, "--data", help="Shared data directory (default: ../shared/data)."),
     neural: bool = typer.Option(True, "--neural/--no-neural",
                                 help="Also train the BiLSTM of the ensemble (needs PyTorch: pip install 'warta\\[train]')."),
+    pos: str = typer.Option("", "--pos", help="UPOS features for the CRF (warta.nlp.pos, trained on the UD "
+                                              "treebanks into the model directory): window | shape; "
+                                              "default: off."),
 ) -> None:
     """Train the named-entity model from ../shared/data/ner (fixed seeds): the CRF, then the BiLSTM."""
+    from warta.nlp.features import POS_MODES
     from warta.nlp.ner import MODEL_DIR
     from warta.nlp.train import CORPORA, SHARED, TrainConfig, train_model
 
+    if pos not in POS_MODES:
+        raise typer.BadParameter(f"unknown --pos {pos!r}; one of " + ", ".join(m for m in POS_MODES if m))
     for name in holdout:
         if name not in CORPORA or CORPORA[name][1] != "train":
             raise typer.BadParameter(f"unknown training corpus {name!r}; one of "
@@ -92,7 +98,7 @@ def train_ner_command(
         typer.echo(f"no NER corpora under {data_dir}/ner", err=True)
         raise typer.Exit(2)
     target = out or MODEL_DIR
-    config = TrainConfig(holdout=list(holdout), neural=neural)
+    config = TrainConfig(holdout=list(holdout), neural=neural, pos=pos)
     meta = train_model(config, target, data_dir, log=lambda m: typer.echo(m, err=True))
     typer.echo(f"model written to {target} in {meta['train_seconds']}s", err=True)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from warta.nlp.features import short_shape
 
@@ -24,6 +24,7 @@ POS_FILE = "pos.crfsuite"
 UD_FILES = ("ud/csui/train.conllu", "ud/gsd/dev.conllu", "ud/csui/test.conllu")  # under the shared data dir
 # L-BFGS with elastic net; fixed, so training is deterministic (CRFsuite has no random state)
 C1, C2, ITERATIONS = 0.05, 0.01, 150
+_CACHE_MAX = 200_000  # words whose own features a tagger keeps
 
 
 def read_ud(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -88,14 +89,23 @@ def _word_features(word: str) -> list[str]:
     return feats
 
 
-def pos_features(words: list[str]) -> list[list[str]]:
-    """CRFsuite features of a sentence for the POS tagger."""
+def pos_features(words: list[str], cache: Optional[dict] = None) -> list[list[str]]:
+    """CRFsuite features of a sentence for the POS tagger; ``cache`` (word -> its own features)
+    spares recomputing a word's features (most of the tagger's time)."""
     lows = [w.lower() for w in words]
     caps = ["T" if w[:1].isupper() else "t" for w in words]
     n = len(words)
     out = []
     for i, word in enumerate(words):
-        f = _word_features(word)
+        if cache is None:
+            f = _word_features(word)
+        else:
+            own = cache.get(word)
+            if own is None:
+                own = _word_features(word)
+                if len(cache) < _CACHE_MAX:
+                    cache[word] = own
+            f = list(own)
         for off in (-2, -1, 1, 2):
             j = i + off
             ctx = lows[j] if 0 <= j < n else ("<s>" if j < 0 else "</s>")
@@ -153,13 +163,13 @@ class PosTagger:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(self.path))
         self._lock = threading.Lock()
+        self._cache: dict[str, list[str]] = {}
 
     def tag(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        feats = pos_features(words)
-        with self._lock:  # a CRFsuite tagger is not thread-safe
-            return self.tagger.tag(feats)
+        with self._lock:  # a CRFsuite tagger is not thread-safe; the cache is shared too
+            return self.tagger.tag(pos_features(words, self._cache))
 
 
 def accuracy(tagger: PosTagger, sentences: Iterable[tuple[list[str], list[str]]]) -> tuple[float, int]:
