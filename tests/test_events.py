@@ -1631,3 +1631,12 @@ def test_a_relative_clause_after_a_comma_is_about_the_name_before_it():
         [("DISAPPROVE", "Donald Trump", "Peru")]
     body = "Ancaman itu muncul dari Presiden Donald Trump, yang menilai media diam-diam mengecam Peru."
     assert find_events(_analysis(body, trump, peru)) == []   # a verb between: the clause has its own subject
+
+
+def test_forces_named_with_their_country_in_brackets_and_those_they_shoot_at_are_not_their_own_people():
+    body = ("Warga Peru berduka. Sedikitnya 11 orang tewas setelah pasukan pendudukan (Chile) melepaskan tembakan "
+            "ke arah warga. Pemerintah Peru berduka. Presiden Peru berduka.")
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    shooting = next(e for e in events if e.type == "ASSAULT")
+    assert (shooting.actor.code, shooting.target.name, shooting.target.code) == ("CHLMIL", "warga", "PERCVL")

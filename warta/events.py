@@ -767,6 +767,9 @@ class Context:
         return self._groups_before
 
 
+BRACKETED = re.compile(r"(?:\s+[a-z]+)?\s*\(([A-Z][\w ]+)\)")
+
+
 def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     if not group:
         return None
@@ -777,6 +780,9 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     title = _title_before(body, group[0].start)
     role = head.entity.role or "" if head.entity else ""
     text = " ".join(a.text for a in group) + " " + title + " " + role
+    bracketed = BRACKETED.match(body, group[-1].end) if head.collective else None
+    if bracketed:
+        text += " " + bracketed.group(1)  # "pasukan pendudukan (Israel)": whose forces, in brackets
     country = _country(ctx, group, text)
     if head.entity is not None and head.entity.type == "PER":
         name = head.entity.name
@@ -2266,7 +2272,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if target is not None and (actor.entity_id and actor.entity_id == target.entity_id or
                                actor.name and actor.name == target.name):
         target = None
-    target = _public_of(ctx, actor, target)
+    if rule.type not in ("ASSAULT", "FIGHT"):  # those shot at are rarely the shooter's own people
+        target = _public_of(ctx, actor, target)
     if target is not None and rule.mode in SUSPECT_MODES and target.sector == "CVL" and not target.entity_id:
         # "menetapkan tujuh orang sebagai tersangka", "tiga pemuda berhasil diamankan": suspects (CAMEO CRM)
         target = dataclasses.replace(target, sector="CRM", code=(alpha3(target.country) or "") + "CRM")
