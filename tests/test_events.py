@@ -1640,3 +1640,14 @@ def test_forces_named_with_their_country_in_brackets_and_those_they_shoot_at_are
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     shooting = next(e for e in events if e.type == "ASSAULT")
     assert (shooting.actor.code, shooting.target.name, shooting.target.code) == ("CHLMIL", "warga", "PERCVL")
+
+
+def test_a_body_name_the_ner_tagged_in_part_is_read_whole():
+    body = "Budi Santoso ditangkap Direktorat Jenderal (Ditjen) Imigrasi di Bandara Soekarno-Hatta."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Ditjen", "ORG", ["Ditjen"], "ID", None)))
+    assert [(e.type, e.actor.name) for e in events] == [("COERCE", "Direktorat Jenderal (Ditjen) Imigrasi")]
+    body = "Kementerian Kelautan dan Perikanan (KKP) menangkap Budi Santoso."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Kementerian Kelautan", "ORG", ["Kementerian Kelautan"], "ID", None)))
+    assert [(e.type, e.actor.name) for e in events] == [("COERCE", "Kementerian Kelautan dan Perikanan")]

@@ -361,6 +361,14 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
             taken.append((s_, e_))
     for m in _unnamed_bodies().finditer(body, start, end):
         opening = m.start() > start or m.group(0).split()[0].lower() in words()["body_head"]
+        inside = _fragments_of_body(m, args)
+        if inside:  # "Direktorat Jenderal (Ditjen) Imigrasi" of which the NER tagged "Ditjen" only
+            args = [a for a in args if a not in inside]
+            taken = [(a.start, a.end) for a in args]
+            name = TRAILING_ABBREVIATION.sub("", m.group(0))  # "Kejaksaan Agung (Kejagung)": the name alone
+            args.append(Arg(name, m.start(), m.start() + len(name), entity=inside[0].entity))
+            taken.append((m.start(), m.end()))
+            continue
         if opening and not any(s < m.end() and m.start() < e for s, e in taken) \
                 and _sector(m.group(0)) is not None:
             args.append(Arg(m.group(0), m.start(), m.end(), sector=_sector(m.group(0))))
@@ -384,6 +392,21 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
             args.append(Arg(text, s_, e_, sector=sector, collective=True, kind=kind))
         taken.append((s_, e_))
     return sorted(args, key=lambda a: a.start)
+
+
+TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z][\w-]+\)$")
+
+
+def _fragments_of_body(m: re.Match, args: list[Arg]) -> list[Arg]:
+    """The NER's organisation spans lying inside a longer capitalised body name that opens with a body word
+    ("Direktorat", "Kementerian", …) and is written with its abbreviation in brackets."""
+    if m.group(0).split()[0].lower() not in words()["body_head"] or "(" not in m.group(0):
+        return []
+    inside = [a for a in args if m.start() <= a.start and a.end <= m.end()]
+    overlapping = [a for a in args if a.start < m.end() and m.start() < a.end]
+    if not inside or inside != overlapping or any(a.entity is None or a.entity.type != "ORG" for a in inside):
+        return []
+    return inside
 
 
 # "menangkap ZF (29)", "tersangka berinisial AR": a person named by initials, the way crime news names
