@@ -1651,3 +1651,22 @@ def test_a_body_name_the_ner_tagged_in_part_is_read_whole():
     events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                    ("E2", "Kementerian Kelautan", "ORG", ["Kementerian Kelautan"], "ID", None)))
     assert [(e.type, e.actor.name) for e in events] == [("COERCE", "Kementerian Kelautan dan Perikanan")]
+
+
+def test_an_agentless_arrest_of_someone_arrested_before_is_by_the_same_body():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Ditjen Imigrasi", "ORG", ["Ditjen Imigrasi"], "ID", None),
+              ("E3", "Interpol Indonesia", "ORG", ["Interpol Indonesia"], "ID", None))
+    body = ("Budi Santoso ditangkap Ditjen Imigrasi di Bandara Soekarno-Hatta. Polisi sudah lama mencarinya. "
+            "Budi Santoso ditangkap berkat pencekalan yang diajukan oleh Interpol Indonesia.")
+    events = find_events(_analysis(body, *people))
+    assert [(e.type, e.actor.name, e.target.name, len(e.mentions)) for e in events] == \
+        [("COERCE", "Ditjen Imigrasi", "Budi Santoso", 2)]
+
+
+def test_a_dismissal_does_not_name_who_detained_the_dismissed():
+    body = "Presiden Budi Santoso memecat Andi Wijaya pada Senin. Kemudian Andi Wijaya ditahan atas tuduhan korupsi."
+    events = find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None)))
+    assert [(e.mode, e.actor.name) for e in events if e.type == "COERCE"][0] == ("dismissal", "Budi Santoso")
+    assert all(e.actor.name != "Budi Santoso" for e in events if e.mode != "dismissal")

@@ -583,6 +583,9 @@ def _head(group: list[Arg]) -> Arg:
     for arg in group:
         if arg.entity is not None and arg.entity.type == "PER":
             return arg
+    if len(group) == 2 and group[0].entity is not None and group[0].entity.kind == "country" \
+            and group[1].entity is None and group[1].sector == "CRM" and not group[1].collective:
+        return group[1]  # "WN Australia berinisial DFJ (27)": the person the initials name, of that nationality
     for arg in group:
         if arg.entity is not None and arg.entity.type == "ORG":
             return arg
@@ -750,6 +753,7 @@ class Context:
     _last_subject: Optional[list[Arg]] = None  # the person opening the last sentence that named one first
     _last_group_subject: Optional[list[Arg]] = None  # the body or collective opening the last sentence so opened
     _groups_before: list = dataclasses.field(default_factory=list)  # groups of the sentences read so far
+    arrested_by: dict = dataclasses.field(default_factory=dict)  # (mode, who was arrested, questioned …) -> by whom
 
     def _recall(self) -> None:
         for sent in self.pending:
@@ -1435,8 +1439,11 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
     end = _clause_end(sent, t_end)
     for g in sent.groups:
         if t_end <= g[0].start < end and _after_oleh(ctx.body[t_end:g[0].start]):
-            if nominal and any(_is_verb(w) for w in WORD.findall(ctx.body[t_end:g[0].start])):
+            gap = WORD.findall(ctx.body[t_end:g[0].start])
+            if nominal and any(_is_verb(w) for w in gap):
                 return None
+            if any(w.lower() == "yang" and _is_verb(v) for w, v in zip(gap, gap[1:])):
+                return None  # "ditangkap berkat pencekalan yang diajukan oleh Interpol": the relative's agent
             return g
     named = _described_agent(ctx, sent, t_end)
     if named is not None:
@@ -2259,7 +2266,9 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if actor is None and not implicit and rule.mode == "sentence" and target_group:
         implicit = True  # '"Menjatuhkan pidana terhadap terdakwa …," ujar hakim': the verdict is the court's
     if actor is None and implicit and rule.type in ARREST_TYPES:
-        actor = _station(ctx, sent)  # "ditahan di Mapolres Bangkalan": held by the Polres Bangkalan
+        # "DFJ ditangkap berkat pencekalan …" after "DFJ … ditangkap Ditjen Imigrasi": the body named before
+        actor = ctx.arrested_by.get((rule.mode, _participant_key(_actor(ctx, target_group)))) \
+            or _station(ctx, sent)  # "ditahan di Mapolres Bangkalan": held by the Polres Bangkalan
     if actor is None and implicit:
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
         if rule.type == "PROTEST" and actor is not None:
@@ -2301,6 +2310,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         # "menetapkan tujuh orang sebagai tersangka", "tiga pemuda berhasil diamankan": suspects (CAMEO CRM)
         target = dataclasses.replace(target, sector="CRM", code=(alpha3(target.country) or "") + "CRM")
     type_, cameo = _refine(rule, actor, target)
+    if rule.type in ARREST_TYPES and not implicit and target is not None:
+        ctx.arrested_by.setdefault((rule.mode, _participant_key(target)), actor)
     if rule.type in ("ASSAULT", "CRIME") and actor_group and not implicit:
         ctx.culprit = actor_group
     elif rule.type in ARREST_TYPES and target_group:
@@ -2673,6 +2684,10 @@ def _add(events: list[tuple[Event, bool]], event: Event, stated: bool, persons: 
             known.mentions.append(event.trigger)
             return
     events.append((event, stated))
+
+
+def _participant_key(actor: Optional[Actor]) -> Optional[str]:
+    return None if actor is None else actor.entity_id or actor.name
 
 
 def _same(a: Optional[Actor], b: Optional[Actor], persons: frozenset[str] = frozenset()) -> bool:
