@@ -1670,3 +1670,11 @@ def test_a_dismissal_does_not_name_who_detained_the_dismissed():
                                    ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None)))
     assert [(e.mode, e.actor.name) for e in events if e.type == "COERCE"][0] == ("dismissal", "Budi Santoso")
     assert all(e.actor.name != "Budi Santoso" for e in events if e.mode != "dismissal")
+
+
+def test_mereka_after_a_speech_verb_and_whom_it_was_told_is_the_speakers_side():
+    body = ("Otoritas Chile mengatakan telah menyampaikan kepada Lima, bahwa mereka akan merespons Peru dengan "
+            "tegas.")
+    events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
+                                   ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
+    assert [(e.type, e.actor.code, e.target.name) for e in events] == [("THREATEN", "CHLGOV", "Peru")]

@@ -370,6 +370,12 @@ def test_role_then_places_or_institution_then_name():
     assert q.speaker.name == "Banu Harjanto"
 
 
+def test_an_unnamed_speaker_ends_at_the_speech_verb():
+    text = "Otoritas Chile mengatakan telah menyampaikan kepada Lima, bahwa mereka akan merespons dengan tegas."
+    [q] = only(find_quotes(text), "indirect")
+    assert q.speaker.name == "Otoritas Chile"
+
+
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED / "examples/republika-csto/page.txt").exists(), reason="../shared absent")
 def test_canonical_page_quotes_through_the_pipeline():

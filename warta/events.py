@@ -1306,14 +1306,24 @@ def _linked_person(ctx: Context, start: int, end: int) -> Optional[list[Arg]]:
 
 def _speech_subject(ctx: Context, sent: Sentence, at: int) -> Optional[list[Arg]]:
     """The body or collective that opens the sentence when a speech verb (and "bahwa") comes right before ``at``."""
-    before = [w for w in sent.words if w.end() <= at][-2:]
+    before = [w for w in sent.words if w.end() <= at][-7:]
     lows = [w.group(0).lower() for w in before]
+    speech = words()["speech"]
     if lows and lows[-1] == "bahwa":
-        before, lows = before[:-1], lows[:-1]
-    if not lows or lows[-1] not in words()["speech"]:
+        # "… mengatakan telah menyampaikan kepada Washington, bahwa mereka …": whom it was told may stand
+        # before "bahwa"
+        k = next((k for k in range(len(lows) - 2, -1, -1) if lows[k] in speech), None)
+        told = {"kepada", "pada", "menyampaikan", "memberitahukan", "memberi", "tahu"} | words()["auxiliary"]
+        if k is None or any(w not in told and not before[j].group(0)[:1].isupper()
+                            for j, w in enumerate(lows[k + 1:-1], k + 1)):
+            return None
+        verb = before[k]
+    elif lows and lows[-1] in speech:
+        verb = before[-1]
+    else:
         return None
     first = next((g for g in sent.groups if not _is_place(g)), None)
-    if first is None or first[-1].end > before[-1].start() or _is_person(first):
+    if first is None or first[-1].end > verb.start() or _is_person(first):
         return None
     return first
 
@@ -2437,8 +2447,8 @@ def _claimant(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
             following = WORD.search(ctx.body, group[-1].end, said + 40)
             # the one who acts or speaks: a name right before a verb ("Trump menuntut … sambil membanggakan")
             if following is not None and (_is_verb(following.group(0)) or following.start() == said) \
-                    and (_is_person(group) or _head(group).entity is not None):
-                return group
+                    and (_is_person(group) or any(a.entity is not None for a in group)):
+                return group  # "Otoritas Iran mengatakan …" too: a body of a named state
     return _speaker_group(ctx, trig.start)
 
 

@@ -49,6 +49,7 @@ _LEX = _load_lexicon()
 _SHORT_CUES = sorted(set(_LEX["short_cues"]), key=len, reverse=True)
 _LONG_CUES = sorted(set(_LEX["long_cues"]), key=len, reverse=True)
 _WEAK_CUES = frozenset(_LEX["weak_long_cues"])
+_CUE_WORDS = frozenset(c for c in _LONG_CUES if " " not in c)   # one-word speech verbs (mengatakan, …)
 _PRONOUNS = frozenset(_LEX["pronouns"])
 _TITLES = frozenset(_LEX["title_prefixes"])
 _ROLE_HEADS = frozenset(_LEX["role_heads"])
@@ -246,6 +247,9 @@ def _name_tail(words: list[_W]) -> int:
 def _parse_np(text: str, words: list[_W]) -> Optional[_NP]:
     """Read a speaker noun phrase (one comma chunk) into name and role."""
     words = [w for w in words if w.text not in ",;:"]
+    verb = next((i for i, w in enumerate(words) if i > 0 and w.low in _CUE_WORDS), None)
+    if verb is not None:
+        words = words[:verb]  # "Otoritas Iran mengatakan telah menyampaikan …": the speaker ends at the verb
     demonstrative = bool(words) and len(words) > 1 and words[-1].low in {"ini", "itu", "tersebut"}
     while words and words[-1].low in _ADVERBS | {"tersebut"}:
         words = words[:-1]
