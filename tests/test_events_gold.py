@@ -48,7 +48,8 @@ NER_MODEL = ROOT / "warta" / "models" / "ner"
 # The targets are P>=0.80 R>=0.70 and 9/12 found with <=2 wrong: raise these
 # floors as the coder gets there, never lower them silently.
 # Round 11 (inquiries with no one named): P=0.836 R=0.754 (107/142, 128 predicted).
-GOLD_FLOORS = {"precision": 0.83, "recall": 0.74}
+# End of round 11: P=0.836 R=0.754 (107/142, 128 predicted).
+GOLD_FLOORS = {"precision": 0.83, "recall": 0.75}
 CANONICAL_MIN_FOUND = 12
 CANONICAL_MAX_WRONG = 1
 
@@ -171,7 +172,9 @@ HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
 # seven golds +1 found, +1 predicted.
 # Then an act right after a speech verb past negations and auxiliaries is the speaker's own: P=0.538 (28/66,
 # 52 predicted); the second held-out gold +1 found, +1 predicted.
-HELDOUT_FLOORS = {"precision": 0.53, "recall": 0.42}
+# End of round 11 (agentless arrests of someone arrested before merged into that arrest): P=0.549 R=0.424
+# (28/66, 51 predicted).
+HELDOUT_FLOORS = {"precision": 0.54, "recall": 0.42}
 
 
 # A second held-out gold (events_gold_heldout2.jsonl, 25 articles, 59 events; see EVENTS_GOLD.md),
@@ -183,33 +186,35 @@ HELDOUT2 = FIXTURES / "events_gold_heldout2.jsonl"
 # act the gold codes in another sentence, so the precision floor went from 0.53 to 0.52.
 # Round 10, later: P=0.579 R=0.373 (22/59, 38 predicted).
 # Round 11 (inquiries with no one named): P=0.564 R=0.373 (22/59, 39 predicted).
-HELDOUT2_FLOORS = {"precision": 0.56, "recall": 0.37}
+# End of round 11: P=0.575 R=0.390 (23/59, 40 predicted).
+HELDOUT2_FLOORS = {"precision": 0.57, "recall": 0.39}
 
 
 # A second development gold (events_gold_dev2.jsonl, 30 articles, 99 events; EVENTS_GOLD.md), annotated
 # blind like the second held-out gold.  First measured (coder of 1a50521, before any tuning on it):
 # P=0.612 R=0.303 (30/99 found, 49 predicted) -- a third untuned estimate.  Tuned on from round 10.
 DEV2 = FIXTURES / "events_gold_dev2.jsonl"
-DEV2_FLOORS = {"precision": 0.77, "recall": 0.54}   # round 10: P 0.783 R 0.545 (54/99, 69 predicted)
+DEV2_FLOORS = {"precision": 0.78, "recall": 0.57}   # round 11: P 0.781 R 0.576 (57/99, 73 predicted)
 
 
 # A third development gold (events_gold_dev3.jsonl, 30 articles, 92 events), annotated blind.  First measured
 # with the coder of 761ada3: P 0.571 R 0.348 (32/92, 56 predicted); the coder of 1a50521 gave P 0.569 R 0.315.
 DEV3 = FIXTURES / "events_gold_dev3.jsonl"
-DEV3_FLOORS = {"precision": 0.65, "recall": 0.42}   # round 10: P 0.661 R 0.424 (39/92, 59 predicted)
+DEV3_FLOORS = {"precision": 0.73, "recall": 0.48}   # round 11: P 0.738 R 0.489 (45/92, 61 predicted)
 
 
 # A fourth development gold (events_gold_dev4.jsonl, 30 articles, 74 events), annotated blind.  First measured
 # with the coder of 4fd22dc: P 0.444 R 0.270 (20/74, 45 predicted), the same as the coder of 1a50521.
 DEV4 = FIXTURES / "events_gold_dev4.jsonl"
-DEV4_FLOORS = {"precision": 0.51, "recall": 0.31}   # round 10: P 0.523 R 0.311 (23/74, 44 predicted)
+DEV4_FLOORS = {"precision": 0.54, "recall": 0.39}   # round 11: P 0.547 R 0.392 (29/74, 53 predicted)
 
 
 # A third held-out gold (events_gold_heldout3.jsonl, 28 articles, 80 events), annotated blind and scored once,
 # in aggregate, at the end of round 10: P=0.444 R=0.300 (24/80, 54 predicted); the coder of 1a50521 gave
 # P=0.438 R=0.263.  Never tuned on.
 HELDOUT3 = FIXTURES / "events_gold_heldout3.jsonl"
-HELDOUT3_FLOORS = {"precision": 0.44, "recall": 0.30}
+# End of round 11, in aggregate: P=0.491 R=0.350 (28/80, 57 predicted).
+HELDOUT3_FLOORS = {"precision": 0.49, "recall": 0.35}
 
 
 @pytest.mark.parametrize("path", [HELDOUT, HELDOUT2, HELDOUT3, DEV2, DEV3, DEV4],
