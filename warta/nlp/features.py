@@ -57,6 +57,24 @@ def short_shape(word: str) -> str:
     return _RUNS.sub(r"\1", word_shape(word))
 
 
+def affix_case_features(word: str, low: str) -> list[str]:
+    """Prefixes and suffixes of one to four letters, capitalised / all capitals, digits: the word's own
+    features that the NER and the POS tagger share."""
+    n = len(low)
+    feats = []
+    for k in (1, 2, 3, 4):
+        if n > k:
+            feats.append(f"p{k}=" + low[:k])
+            feats.append(f"x{k}=" + low[-k:])
+    if word[:1].isupper():
+        feats.append("T")
+        if word.isupper() and n > 1:
+            feats.append("U")
+    if any(c.isdigit() for c in word):
+        feats.append("D")
+    return feats
+
+
 class _gzip_text:
     """A text writer into a gzip file without a timestamp (byte-reproducible)."""
 
@@ -151,18 +169,8 @@ class Featurizer:
         low = word.lower()
         shape = word_shape(word)
         sshape = short_shape(word)
-        feats = ["b", "w=" + low, "s=" + shape, "ss=" + sshape]
+        feats = ["b", "w=" + low, "s=" + shape, "ss=" + sshape] + affix_case_features(word, low)
         n = len(low)
-        for k in (1, 2, 3, 4):
-            if n > k:
-                feats.append(f"p{k}=" + low[:k])
-                feats.append(f"x{k}=" + low[-k:])
-        if word[:1].isupper():
-            feats.append("T")
-            if word.isupper() and n > 1:
-                feats.append("U")
-        if any(c.isdigit() for c in word):
-            feats.append("D")
         if "-" in word:
             feats.append("H")
             head = low.split("-", 1)[0]

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Iterable, Optional
 
-from warta.nlp.features import short_shape
+from warta.nlp.features import affix_case_features, short_shape
 
 __all__ = ["POS_FILE", "UD_FILES", "read_ud", "pos_features", "train_pos", "PosTagger", "accuracy"]
 
@@ -67,18 +67,7 @@ def read_ud(path: Path) -> list[tuple[list[str], list[str]]]:
 
 def _word_features(word: str) -> list[str]:
     low = word.lower()
-    n = len(low)
-    feats = ["b", "w=" + low, "ss=" + short_shape(word)]
-    for k in (1, 2, 3, 4):
-        if n > k:
-            feats.append(f"p{k}=" + low[:k])
-            feats.append(f"x{k}=" + low[-k:])
-    if word[:1].isupper():
-        feats.append("T")
-        if word.isupper() and n > 1:
-            feats.append("U")
-    if any(c.isdigit() for c in word):
-        feats.append("D")
+    feats = ["b", "w=" + low, "ss=" + short_shape(word)] + affix_case_features(word, low)
     if "-" in word[1:]:
         feats.append("H")
         head, _, tail = low.partition("-")
