@@ -2351,8 +2351,7 @@ def _perpetrators(sent: Sentence, trig: Trigger, actor: Actor) -> Optional[Actor
         word = sent.low[k]
         if word in CONDEMNED_DEED:
             continue
-        if any(voice == "nominal" and any(r.type in DEEDS for r in lexicon()[root])
-               for root, voice in _candidates(word)):
+        if _deed_noun(word):
             return Actor(name="pelaku " + word, code=(alpha3(actor.country) or "") + "CRM",
                          country=actor.country, sector="CRM")
         return None
@@ -2381,11 +2380,16 @@ def _deed_relative(sent: Sentence, trig: Trigger) -> bool:
     at = trig.index - len(before) + before.index("yang")
     # a noun of a forceful deed just before "yang", taken as a trigger or not ("mengatasiserangan beruangyang …");
     # not a statement ("ucapan Budi Arie yang menuding …" is an accusation)
-    return any(voice == "nominal" and any(r.type in DEEDS for r in lexicon()[root])
-               for w in sent.low[max(0, at - 3):at] for root, voice in _candidates(w))
+    return any(_deed_noun(w) for w in sent.low[max(0, at - 3):at])
 
 
 DEEDS = {"ASSAULT", "FIGHT", "COERCE", "CRIME", "MOBILIZE"}
+
+
+def _deed_noun(word: str) -> bool:
+    """A noun of a forceful or criminal deed ("serangan", "pelemparan"), whether taken as a trigger or not."""
+    return any(voice == "nominal" and any(r.type in DEEDS for r in lexicon()[root])
+               for root, voice in _candidates(word))
 
 
 def _needs_target(sent: Sentence, trig: Trigger, rule: TriggerRule, implicit: bool) -> bool:
