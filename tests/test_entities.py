@@ -457,6 +457,9 @@ def test_the_press_epithets_for_states_are_those_states():
     by_name = {e.name: sorted(m.text for m in e.mentions) for e in analysis.entities}
     assert by_name["Israel"] == ["Negeri Zionis", "Rezim Zionis"]
     assert "Negeri Para Mullah" in by_name["Iran"]
+    body = "Israel menyerang Iran. Iran tidak akan menunjukkan belas kasihan kepada Zionis."
+    analysis = analyze(Article("u", "t", body=body, published="2025-06-18T10:00:00+07:00"))
+    assert {(e.actor.name, e.target.name) for e in analysis.events if e.type == "THREATEN"} == {("Iran", "Israel")}
     assert not [e for e in analysis.entities if e.type == "PER"]
     assert {(e.actor.name, e.target.name) for e in analysis.events} >= {("Israel", "Iran")}
 

@@ -1678,3 +1678,12 @@ def test_mereka_after_a_speech_verb_and_whom_it_was_told_is_the_speakers_side():
     events = find_events(_analysis(body, ("E1", "Chile", "LOC", ["Chile"], "CL", "country"),
                                    ("E2", "Peru", "LOC", ["Peru"], "PE", "country")))
     assert [(e.type, e.actor.code, e.target.name) for e in events] == [("THREATEN", "CHLGOV", "Peru")]
+
+
+def test_showing_no_mercy_to_a_party_threatens_it():
+    states = (("E1", "Chile", "LOC", ["Chile"], "CL", "country"), ("E2", "Peru", "LOC", ["Peru"], "PE", "country"))
+    body = "Chile tidak akan menunjukkan belas kasihan kepada Peru."
+    assert [(e.type, e.actor.name, e.target.name, e.negated) for e in find_events(_analysis(body, *states))] == \
+        [("THREATEN", "Chile", "Peru", False)]
+    body = "Chile menunjukkan belas kasihan kepada Peru."   # mercy shown threatens no one
+    assert find_events(_analysis(body, *states)) == []

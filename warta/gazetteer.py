@@ -49,7 +49,7 @@ GENERIC_HEADS = ("kota ", "jalur ", "kawasan ", "wilayah ", "distrik ", "provins
 SCAN_ACTOR_ONLY = frozenset({"Istana"})
 # the press's epithets for states in data/aliases.tsv ("Negeri Paman Sam", "rezim Zionis"): a country, whatever
 # a tagger makes of the words inside
-EPITHET = re.compile(r"(?:[Nn]egeri|[Rr]ezim)\s|Republik Islam\b(?!\s+[A-Z])")
+EPITHET = re.compile(r"(?:[Nn]egeri|[Rr]ezim)\s|Republik Islam\b(?!\s+[A-Z])|Zionis\b")
 
 
 @dataclass(frozen=True)
