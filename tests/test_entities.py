@@ -484,3 +484,13 @@ def test_entity_names_get_back_the_spaces_the_crawler_dropped():
     assert _spaced("DonaldTrump", person=True) == "Donald Trump"
     assert _spaced("TNIhingga") == "TNI hingga"
     assert _spaced("WhatsApp", person=True) == "WhatsApp" and _spaced("McDonald", person=True) == "McDonald"
+
+
+def test_armed_groups_and_guards_belong_to_their_country():
+    from warta.records import Article
+    from warta.pipeline import analyze
+
+    body = ("Di Jerman, insiden anti-Muslim naik sejak serangan kelompok radikal Hamas terhadap Israel pada "
+            "7 Oktober 2023. Jerman mencatat kenaikan. Jerman khawatir.")
+    analysis = analyze(Article("u", "t", body=body, published="2025-06-18T10:00:00+07:00"))
+    assert [(e.actor.code, e.target.name) for e in analysis.events if e.type == "ASSAULT"] == [("PSEREB", "Israel")]

@@ -1687,3 +1687,23 @@ def test_showing_no_mercy_to_a_party_threatens_it():
         [("THREATEN", "Chile", "Peru", False)]
     body = "Chile menunjukkan belas kasihan kepada Peru."   # mercy shown threatens no one
     assert find_events(_analysis(body, *states)) == []
+
+
+def test_sports_idioms_are_no_attacks_thefts_or_aid():
+    body = ("Persib mengincar mantan gelandang serang Arema FC, Wiliam Marcilio. "
+            "Skuad asuhan Budi Santoso ingin mencuri kemenangan di kandang lawan. "
+            "Andi Wijaya sukses menyumbangkan poin untuk Persib.")
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None),
+              ("E3", "Arema FC", "ORG", ["Arema FC"], "ID", None), ("E4", "Persib", "ORG", ["Persib"], "ID", None))
+    assert find_events(_analysis(body, *people)) == []
+
+
+def test_the_police_named_as_such_are_not_the_articles_other_agency():
+    body = ("KPK menangkap Budi Santoso. KPK menahan Budi Santoso. "
+            "Direktur Jenderal Pajak Andi Wijaya telah berkoordinasi dengan pihak kepolisian.")
+    events = find_events(_analysis(body, ("E1", "KPK", "ORG", ["KPK"], "ID", None),
+                                   ("E2", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                   ("E3", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None)))
+    consult = next(e for e in events if e.type == "CONSULT")
+    assert (consult.target.name, consult.target.code) == ("pihak kepolisian", "IDNCOP")

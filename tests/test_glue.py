@@ -99,3 +99,8 @@ def test_two_roots_are_a_compound_only_when_the_second_is_no_function_word():
     assert pieces("Kananmasih") == ["Kanan", "masih"]            # "Polres Way Kanan" + "masih"
     assert pieces("kananmasih") == ["kanan", "masih"]
     assert pieces("tandatangan") == ["tandatangan"] and pieces("Memperdalam") == ["Memperdalam"]
+
+
+def test_a_name_is_cut_before_a_glued_terus():
+    assert pieces("Iranterus") == ["Iran", "terus"] and pieces("Jemberterus") == ["Jember", "terus"]
+    assert pieces("Petrus") == ["Petrus"]

@@ -794,6 +794,7 @@ class Context:
         return self._groups_before
 
 
+POLICE_WORDS = {"polisi", "kepolisian", "pihak kepolisian"}
 BRACKETED = re.compile(r"(?:\s+[a-z]+)?\s*\(([A-Z][\w ]+)\)")
 
 
@@ -802,7 +803,10 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
         return None
     head = _head(group)
     if head.kind == "agency" and len(group) == 1 and ctx.agency:
-        return _actor(ctx, ctx.agency)
+        agency = _actor(ctx, ctx.agency)
+        # "penyidik" are the article's KPK or Kejagung investigators, but "pihak kepolisian" is the police
+        if head.text.lower() not in POLICE_WORDS or agency.sector == "COP":
+            return agency
     body = ctx.body
     title = _title_before(body, group[0].start)
     role = head.entity.role or "" if head.entity else ""

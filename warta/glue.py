@@ -31,7 +31,7 @@ FUNCTION_WORDS = frozenset(
 # tails a name may be cut before: long enough not to end ordinary names
 # ("Setiadi", "Ramadan", "Kendari", "Mussolini" keep their endings)
 NAME_TAILS = frozenset("yang dalam terkait untuk dengan pada kepada terhadap bersama oleh kembali telah sudah masih tidak "
-                        "bahwa belum sedang hingga sejak agar serta namun juga resmi".split())
+                        "bahwa belum sedang hingga sejak agar serta namun juga resmi terus".split())
 PLACE_TAILS = frozenset("dan di ke ini itu pun".split())   # cut only after a place ("Sudan", "Jordan" stay whole)
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 MIN_PART = 4          # a shorter lowercase piece is a word only when listed below
