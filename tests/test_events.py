@@ -1707,3 +1707,18 @@ def test_the_police_named_as_such_are_not_the_articles_other_agency():
                                    ("E3", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None)))
     consult = next(e for e in events if e.type == "CONSULT")
     assert (consult.target.name, consult.target.code) == ("pihak kepolisian", "IDNCOP")
+
+
+def test_everyday_and_sports_senses_of_event_words_are_no_events():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Sinta Dewi", "PER", ["Sinta Dewi"], None, None),
+              ("E3", "Persib", "ORG", ["Persib"], "ID", None), ("E4", "Persija", "ORG", ["Persija"], "ID", None))
+    for body in ("Budi Santoso dan Sinta Dewi resmi mengikat janji dalam acara tunangan.",
+                 "Di tes itu, Persib tampil menjanjikan.",
+                 "Persib menyumbang 498 unit penjualan.",
+                 "Sinta Dewi menjalani pemeriksaan USG di ruang dokter.",
+                 "Persib dan Persija akan bertemu di matchday 2 Grup C.",
+                 "Budi Santoso merapat ke klub Persija usai berpisah dengan Persib."):
+        assert find_events(_analysis(body, *people)) == [], body
+    body = "Budi Santoso berjanji akan membangun jalan. Budi Santoso bertemu dengan Sinta Dewi di Jakarta."
+    assert [e.type for e in find_events(_analysis(body, *people))] == ["AGREE", "CONSULT"]
