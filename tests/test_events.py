@@ -1722,3 +1722,12 @@ def test_everyday_and_sports_senses_of_event_words_are_no_events():
         assert find_events(_analysis(body, *people)) == [], body
     body = "Budi Santoso berjanji akan membangun jalan. Budi Santoso bertemu dengan Sinta Dewi di Jakarta."
     assert [e.type for e in find_events(_analysis(body, *people))] == ["AGREE", "CONSULT"]
+
+
+def test_a_trigger_word_inside_a_capitalised_name_joined_by_dan_is_no_trigger():
+    from warta.pipeline import analyze
+
+    body = ('"Layanan ini inklusif," ujar Kepala Bidang Informasi dan Komunikasi Publik (IKP), Budi Santoso, '
+            'mewakili Kepala Dinas Kominfo Jatim, Sinta Dewi Lestari.')
+    analysis = analyze(Article("u", "t", body=body, published="2025-06-18T10:00:00+07:00"))
+    assert [e.trigger.text for e in analysis.events] == []

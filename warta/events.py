@@ -618,8 +618,10 @@ def _triggers(body: str, sent: Sentence, cache: ArticleCache) -> list[Trigger]:
             continue  # inside a name: "Komisi Pemberantasan Korupsi"
         if out and out[-1].end > word.start():
             continue  # the second word of "kontak tembak"
-        if i and word.group(0)[0].isupper() and words_[i - 1].group(0)[0].isupper():
-            continue  # inside a name the NER missed: "Menteri Komunikasi", "Pemberantasan Korupsi"
+        named_before = i and words_[i - 1].group(0)[0].isupper() or \
+            i > 1 and sent.low[i - 1] == "dan" and words_[i - 2].group(0)[0].isupper()
+        if named_before and word.group(0)[0].isupper():
+            continue  # inside a name the NER missed: "Menteri Komunikasi", "Bidang Informasi dan Komunikasi Publik"
         found = None
         for root, voice in candidates:
             for rule in rules[root]:
