@@ -1731,3 +1731,14 @@ def test_a_trigger_word_inside_a_capitalised_name_joined_by_dan_is_no_trigger():
             'mewakili Kepala Dinas Kominfo Jatim, Sinta Dewi Lestari.')
     analysis = analyze(Article("u", "t", body=body, published="2025-06-18T10:00:00+07:00"))
     assert [e.trigger.text for e in analysis.events] == []
+
+
+def test_drawn_matches_and_civilian_agencies_deploying_staff_are_no_events():
+    clubs = (("E1", "Persib", "ORG", ["Persib"], "ID", None), ("E2", "Persija", "ORG", ["Persija"], "ID", None))
+    for body in ("Persib ditahan imbang Persija di Bandung.", "Persib ditahan Persija 1-1 dalam laga pertama."):
+        assert find_events(_analysis(body, *clubs)) == [], body
+    body = "BPBD DKI Jakarta telah mengerahkan personel untuk memantau genangan."
+    assert find_events(_analysis(body, ("E1", "BPBD DKI Jakarta", "ORG", ["BPBD DKI Jakarta"], "ID", None))) == []
+    body = "TNI mengerahkan 500 personel ke Papua."
+    assert [(e.type, e.actor.code) for e in find_events(_analysis(body, ("E1", "TNI", "ORG", ["TNI"], "ID", None)))] \
+        == [("MOBILIZE", "IDNMIL")]
