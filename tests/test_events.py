@@ -1742,3 +1742,12 @@ def test_drawn_matches_and_civilian_agencies_deploying_staff_are_no_events():
     body = "TNI mengerahkan 500 personel ke Papua."
     assert [(e.type, e.actor.code) for e in find_events(_analysis(body, ("E1", "TNI", "ORG", ["TNI"], "ID", None)))] \
         == [("MOBILIZE", "IDNMIL")]
+
+
+def test_promoting_a_thing_is_no_urging_of_the_party_named_after_it():
+    bi = ("E1", "Bank Indonesia", "ORG", ["Bank Indonesia"], "ID", None)
+    body = "Bank Indonesia akan terus mendorong pertumbuhan ekonomi Indonesia."
+    assert find_events(_analysis(body, bi, ("E2", "Indonesia", "LOC", ["Indonesia"], "ID", "country"))) == []
+    body = "Bank Indonesia mendorong Presiden Budi Santoso untuk menurunkan pajak."
+    events = find_events(_analysis(body, bi, ("E2", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
+    assert [(e.type, e.target.name) for e in events] == [("DEMAND", "Budi Santoso")]

@@ -2276,6 +2276,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     target_group = _antecedent(ctx, sent, target_group)
     if _kin_of(ctx, target_group) or _kin_of(ctx, actor_group):
         return None  # "Ayah penyanyi cilik Farel Prayoga ditangkap": Farel's father, unnamed here, not Farel
+    if rule.mode == "urge" and trig.voice == "active" and target_group and not _urged_party(ctx, trig, target_group):
+        return None  # "mendorong pertumbuhan ekonomi …": promoting a thing, not urging a party
     actor = _actor(ctx, actor_group) if actor_group else None
     if rule.mode == "sentence" and actor is not None and actor.sector != "JUD" and trig.voice == "active":
         actor = None  # "… menyatakan Zarof terbukti …, sehingga menjatuhkan hukuman": only a court sentences
@@ -2362,6 +2364,16 @@ def _perpetrators(sent: Sentence, trig: Trigger, actor: Actor) -> Optional[Actor
                          country=actor.country, sector="CRM")
         return None
     return None
+
+
+URGED_FILLERS = {"para", "pihak", "seluruh", "semua", "agar", "supaya", "kepada", "untuk", "segenap"}
+
+
+def _urged_party(ctx: Context, trig: Trigger, target_group: list[Arg]) -> bool:
+    """"mendorong pemerintah untuk …", "mendorong agar seluruh pihak …", "mendorong Presiden Prabowo …": the one
+    urged follows the verb."""
+    between = WORD.findall(ctx.body[trig.end:target_group[0].start]) if target_group[0].start >= trig.end else ["?"]
+    return all(w.lower() in URGED_FILLERS or w[:1].isupper() for w in between)  # titles too ("Presiden")
 
 
 def _public_of(ctx: Context, actor: Actor, target: Optional[Actor]) -> Optional[Actor]:
