@@ -1751,3 +1751,10 @@ def test_promoting_a_thing_is_no_urging_of_the_party_named_after_it():
     body = "Bank Indonesia mendorong Presiden Budi Santoso untuk menurunkan pajak."
     events = find_events(_analysis(body, bi, ("E2", "Budi Santoso", "PER", ["Budi Santoso"], None, None)))
     assert [(e.type, e.target.name) for e in events] == [("DEMAND", "Budi Santoso")]
+
+
+def test_a_collision_with_no_one_run_over_and_a_call_up_to_the_squad_are_no_events():
+    for body in ("Truk tangki Pertamina menabrak dump truk tronton di Tuban.",
+                 "Budi Santoso, pemain Persib, dipanggil ke TC timnas."):
+        assert find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+                                     ("E2", "Pertamina", "ORG", ["Pertamina"], "ID", None))) == [], body

@@ -56,7 +56,7 @@ SUSPECT_MODES = {"arrest", "suspect named", "sentence", "detention"}
 POLICE_UNIT = r"[Pp]ol(?:res(?:ta(?:bes)?)?|sek|da)"   # Polres, Polresta, Polrestabes, Polsek, Polda
 # Acts done to someone: a verb of them with no one named as undergoing it is no event ("pohon menahan …");
 # a noun of them may count operations ("melakukan 1.201 operasi tangkap tangan").
-DONE_TO_MODES = {"arrest", "suspect named", "sentence", "dismissal", "expulsion"}
+DONE_TO_MODES = {"arrest", "suspect named", "sentence", "dismissal", "expulsion", "vehicle"}   # "vehicle": run over
 REACTIONS = {"SUPPORT", "DISAPPROVE", "REJECT", "DEMAND", "CONCEDE"}   # verbal reactions to others' deeds
 
 
