@@ -1758,3 +1758,26 @@ def test_a_collision_with_no_one_run_over_and_a_call_up_to_the_squad_are_no_even
                  "Budi Santoso, pemain Persib, dipanggil ke TC timnas."):
         assert find_events(_analysis(body, ("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
                                      ("E2", "Pertamina", "ORG", ["Pertamina"], "ID", None))) == [], body
+
+
+def test_trade_wars_draws_nicknames_reports_and_vehicle_collisions_are_no_events():
+    states = [("E%d" % i, n, "LOC", [n], c, "country") for i, (n, c) in
+              enumerate((("AS", "US"), ("Tiongkok", "CN"), ("Rusia", "RU"), ("Ukraina", "UA")))]
+    body = "Sudah ada tekanan dari perang dagang AS-Tiongkok dan konflik Rusia-Ukraina."
+    assert find_events(_analysis(body, *states)) == []
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Persib", "ORG", ["Persib"], "ID", None), ("E3", "Persija", "ORG", ["Persija"], "ID", None),
+              ("E4", "Toyota Innova", "ORG", ["Toyota Innova"], None, None))
+    for body in ("Persib memetik satu poin usai menahan Persija tanpa gol.",
+                 "Persib gagal menang karena ditahan 3-3.",
+                 "Budi Santoso ingin dipanggil ayah oleh anaknya.",
+                 "Menteri Budi Santoso melaporkan penyaluran gaji ke-13 untuk ASN, TNI dan Polri telah terealisasi.",
+                 "Truk Persib menabrak bagian belakang kendaraan Toyota Innova."):
+        assert find_events(_analysis(body, *people)) == [], body
+
+
+def test_an_airport_authority_is_no_drug_dealer():
+    from warta.events import _sector
+    assert _sector("Kantor Otoritas Bandar Udara Wilayah IV") == "GOV"
+    assert _sector("Bandar Udara Wilayah IV Denpasar") == "BUS"   # the NER's span, without "Otoritas"
+    assert _sector("bandar narkoba") == "CRM"

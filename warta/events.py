@@ -2278,6 +2278,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         return None  # "Ayah penyanyi cilik Farel Prayoga ditangkap": Farel's father, unnamed here, not Farel
     if rule.mode == "urge" and trig.voice == "active" and target_group and not _urged_party(ctx, trig, target_group):
         return None  # "mendorong pertumbuhan ekonomi …": promoting a thing, not urging a party
+    if rule.mode == "vehicle" and target_group and not (_is_person(target_group) or _head(target_group).collective):
+        return None  # "Fuso menabrak Toyota Innova": a collision between vehicles, no one run over
     actor = _actor(ctx, actor_group) if actor_group else None
     if rule.mode == "sentence" and actor is not None and actor.sector != "JUD" and trig.voice == "active":
         actor = None  # "… menyatakan Zarof terbukti …, sehingga menjatuhkan hukuman": only a court sentences
