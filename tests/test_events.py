@@ -1781,3 +1781,15 @@ def test_an_airport_authority_is_no_drug_dealer():
     assert _sector("Kantor Otoritas Bandar Udara Wilayah IV") == "GOV"
     assert _sector("Bandar Udara Wilayah IV Denpasar") == "BUS"   # the NER's span, without "Otoritas"
     assert _sector("bandar narkoba") == "CRM"
+
+
+def test_a_protest_lodged_is_a_complaint_hands_held_are_no_cooperation_and_plates_are_no_police():
+    bodies = (("E1", "PSSI", "ORG", ["PSSI"], "ID", None), ("E2", "FIFA", "ORG", ["FIFA"], None, None),
+              ("E3", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E4", "Sinta Dewi", "PER", ["Sinta Dewi"], None, None))
+    body = "PSSI sudah melayangkan protes kepada FIFA terkait tuan rumah."
+    assert [(e.type, e.mode, e.target.name) for e in find_events(_analysis(body, *bodies))] == \
+        [("DISAPPROVE", "complain", "FIFA")]
+    for body in ("Sinta Dewi menggandeng sang suami, Budi Santoso.",
+                 "Budi Santoso menabrak bagian belakang truk bernomor polisi DK-8348-CT."):
+        assert find_events(_analysis(body, *bodies)) == [], body

@@ -383,6 +383,8 @@ def _args(body: str, start: int, end: int, cache: ArticleCache, words_: list, lo
         text = body[s_:e_]
         if text[0].isupper() and re.search(r"[A-Z][\w-]*\s+$", body[max(start, s_ - 30):s_]):
             continue  # "Aliansi Mahasiswa …": part of a name
+        if PLATE.search(body, max(start, s_ - 12), s_):
+            continue  # "truk bernomor polisi DK-8348-CT": a number plate, not the police
         sector, kind = table[key]
         led = LED_BY.match(body, e_)
         leader = index.get("\0led:" + led.group(1).lower()) if led else None
@@ -797,6 +799,7 @@ class Context:
 
 
 POLICE_WORDS = {"polisi", "kepolisian", "pihak kepolisian"}
+PLATE = re.compile(r"\b(?:nomor|bernomor|nopol|plat|pelat)\s+$", re.I)
 BRACKETED = re.compile(r"(?:\s+[a-z]+)?\s*\(([A-Z][\w ]+)\)")
 
 
