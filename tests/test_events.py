@@ -1793,3 +1793,14 @@ def test_a_protest_lodged_is_a_complaint_hands_held_are_no_cooperation_and_plate
     for body in ("Sinta Dewi menggandeng sang suami, Budi Santoso.",
                  "Budi Santoso menabrak bagian belakang truk bernomor polisi DK-8348-CT."):
         assert find_events(_analysis(body, *bodies)) == [], body
+
+
+def test_a_midfielder_being_caught_on_camera_and_what_police_ought_to_do():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Persib", "ORG", ["Persib"], "ID", None))
+    for body in ("Gelandang baru Persib, Budi Santoso, akan memainkan laga pertamanya.",
+                 "Budi Santoso tertangkap kamera menonton pertandingan Persib."):
+        assert find_events(_analysis(body, *people)) == [], body
+    body = "Menurut Budi Santoso, sudah seharusnya polisi bisa menangkap pelaku dengan mudah."
+    assert [(e.type, e.actor.name, e.hypothetical) for e in find_events(_analysis(body, *people))] == \
+        [("COERCE", "polisi", True)]   # an opinion of what ought to be: no threat by the speaker, no arrest done

@@ -2446,6 +2446,8 @@ def _capable(sent: Sentence, trig: Trigger) -> bool:
         if sent.low[k] in words()["capability"]:
             if k and sent.low[k - 1] in ("akhirnya", "sudah", "telah", "berhasil", "baru"):
                 return False  # "keduanya akhirnya dapat diamankan": managed to, a fact
+            if set(sent.low[max(0, k - 4):k]) & {"seharusnya", "semestinya", "mestinya", "harusnya", "sepatutnya"}:
+                return False  # "sudah seharusnya polisi bisa menangkap pelaku": what ought to be, no threat
             light = words()["light"] | words()["passive_light"] | words()["undergo"]
             if any(_is_verb(w) and w not in light for w in sent.low[k + 1:trig.index]):
                 return False  # "AS dapat menghentikan serangan Israel": what can be done is another act
