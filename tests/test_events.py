@@ -1804,3 +1804,12 @@ def test_a_midfielder_being_caught_on_camera_and_what_police_ought_to_do():
     body = "Menurut Budi Santoso, sudah seharusnya polisi bisa menangkap pelaku dengan mudah."
     assert [(e.type, e.actor.name, e.hypothetical) for e in find_events(_analysis(body, *people))] == \
         [("COERCE", "polisi", True)]   # an opinion of what ought to be: no threat by the speaker, no arrest done
+
+
+def test_military_after_a_noun_of_attack_describes_it_and_names_no_attacker():
+    peru = ("E1", "Peru", "LOC", ["Peru"], "PE", "country")
+    body = "Presiden Budi Santoso tengah mempertimbangkan serangan militer terhadap Peru."
+    assert [e for e in find_events(_analysis(body, peru)) if e.actor.name == "militer"] == []
+    body = "Serangan militer Chile terhadap Peru menewaskan 30 orang."
+    events = find_events(_analysis(body, peru, ("E2", "Chile", "LOC", ["Chile"], "CL", "country")))
+    assert {(e.actor.code, e.target.name) for e in events} == {("CHLMIL", "Peru")}

@@ -1572,6 +1572,8 @@ def _genitive(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[list[Arg]
             return None  # "pencucian uang (TPPU)": the phrase's own abbreviation, not its actor
         if _head(g).entity is None and _head(g).sector not in ("MIL", "REB", "COP") and not prosecutor:
             return None  # "penabrakan pendemo": the people undergoing it, not its actor
+        if len(g) == 1 and g[0].collective and g[0].text.lower() in ("militer", "bersenjata") and not gap:
+            return None  # "serangan militer terhadap Iran": a military strike, by someone named elsewhere
         if len(gap) <= 2 and not re.search(r"[,;:.]", ctx.body[trig.end:g[0].start]) \
                 and not any(w.lower() in words()["preposition"] or w.lower() in words()["complement"]
                             or w.lower() == "yang" or analyse(w).keys()
