@@ -1813,3 +1813,15 @@ def test_military_after_a_noun_of_attack_describes_it_and_names_no_attacker():
     body = "Serangan militer Chile terhadap Peru menewaskan 30 orang."
     events = find_events(_analysis(body, peru, ("E2", "Chile", "LOC", ["Chile"], "CL", "country")))
     assert {(e.actor.code, e.target.name) for e in events} == {("CHLMIL", "Peru")}
+
+
+def test_the_police_or_court_a_complaint_is_filed_with_is_not_whom_it_is_against():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Andi Wijaya", "PER", ["Andi Wijaya"], None, None),
+              ("E3", "Polres Bogor", "ORG", ["Polres Bogor"], "ID", None),
+              ("E4", "Pengadilan Negeri Bogor", "ORG", ["Pengadilan Negeri Bogor"], "ID", None))
+    for body in ("Budi Santoso melaporkan kasus ini ke Polres Bogor.",
+                 "Budi Santoso melayangkan gugatan perdata ke Pengadilan Negeri Bogor."):
+        assert find_events(_analysis(body, *people)) == [], body
+    body = "Budi Santoso melaporkan Andi Wijaya ke Polres Bogor."
+    assert [(e.type, e.target.name) for e in find_events(_analysis(body, *people))] == [("DISAPPROVE", "Andi Wijaya")]

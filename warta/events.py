@@ -1389,6 +1389,9 @@ def _object(ctx: Context, sent: Sentence, rule: TriggerRule, after: int, limit: 
             continue  # "menarik pasukan": the troops are the object word, not a target (one arrests the suspects)
         if (rule.type in INTRANSITIVE or rule.mode in ("regret", "apologize")) and not _preceded_by(ctx.body, g[0].start, classes["target_preposition"]):
             continue
+        if rule.mode in ("complain", "sue") and _preceded_by(ctx.body, g[0].start, {"ke", "kepada"}) \
+                and _actor(ctx, g).sector in LAW_SECTORS:
+            continue  # "melaporkan kasus ini ke Polres Tangerang": where it is filed, not whom it is against
         if extended and g[0].start > comma and _head(g).entity is None and not _is_person(g) \
                 and all(a.entity is None for a in g):
             continue  # past the comma only a name ("pihak otoritas Bandara Kualanamu"), not a bare noun
