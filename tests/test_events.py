@@ -1825,3 +1825,12 @@ def test_the_police_or_court_a_complaint_is_filed_with_is_not_whom_it_is_against
         assert find_events(_analysis(body, *people)) == [], body
     body = "Budi Santoso melaporkan Andi Wijaya ke Polres Bogor."
     assert [(e.type, e.target.name) for e in find_events(_analysis(body, *people))] == [("DISAPPROVE", "Andi Wijaya")]
+
+
+def test_market_idioms_medical_tests_and_pushing_an_idea_are_no_events():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "IHSG", "ORG", ["IHSG"], "ID", None))
+    for body in ("Sebanyak 309 saham melemah sehingga tahan penguatan IHSG.",
+                 "Budi Santoso akan menjalani pemeriksaan EEG ulang di rumah sakit.",
+                 '"Kita dorong dong wacana ini ke publik," kata Budi Santoso.'):
+        assert find_events(_analysis(body, *people)) == [], body

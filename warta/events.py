@@ -2284,7 +2284,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     target_group = _antecedent(ctx, sent, target_group)
     if _kin_of(ctx, target_group) or _kin_of(ctx, actor_group):
         return None  # "Ayah penyanyi cilik Farel Prayoga ditangkap": Farel's father, unnamed here, not Farel
-    if rule.mode == "urge" and trig.voice == "active" and target_group and not _urged_party(ctx, trig, target_group):
+    if rule.mode == "urge" and trig.voice in ("active", "pronominal") and target_group \
+            and not _urged_party(ctx, trig, target_group):
         return None  # "mendorong pertumbuhan ekonomi …": promoting a thing, not urging a party
     if rule.mode == "vehicle" and target_group and not (_is_person(target_group) or _head(target_group).collective):
         return None  # "Fuso menabrak Toyota Innova": a collision between vehicles, no one run over
