@@ -1834,3 +1834,12 @@ def test_market_idioms_medical_tests_and_pushing_an_idea_are_no_events():
                  "Budi Santoso akan menjalani pemeriksaan EEG ulang di rumah sakit.",
                  '"Kita dorong dong wacana ini ke publik," kata Budi Santoso.'):
         assert find_events(_analysis(body, *people)) == [], body
+
+
+def test_shots_on_goal_product_demos_and_being_hit_by_a_truck_are_no_events():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Persib", "ORG", ["Persib"], "ID", None))
+    for body in ("Persib mengancam, namun tembakan jarak dekat Budi Santoso sukses diatasi kiper.",
+                 "Sebagai demonstrasi di perangkat baru, Budi Santoso memperlihatkan fitur kamera.",
+                 "Tidak jarang satu keluarga Budi Santoso habis dihantam truk ODOL."):
+        assert find_events(_analysis(body, *people)) == [], body
