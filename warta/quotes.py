@@ -80,7 +80,7 @@ _SUBJ_CUE_AFTER_RE = re.compile(
     rf"\s*(?P<subj>[^\s.!?”\"“][^.!?”\"“\n]{{0,80}}?)\s+(?P<cue>{_LONG_CUE_ALT})\b")
 _LONG_CUE_RE = re.compile(rf"(?<![\w-])(?P<cue>{_LONG_CUE_ALT})\b(?![-])")
 # (Kata|Ujar|Menurut) X, ”…  or  X mengatakan, ”…  or  X: ”…
-_INTRO_SHORT_RE = re.compile(rf"(?:^|[.!?,;]\s+|^\s*)(?P<cue>[Mm]enurut|[Kk]ata|[Uu]jar|[Tt]utur|[Uu]cap)\s+(?P<np>[^,.!?:]{{1,120}}?)\s*[,:]\s*$")
+_INTRO_SHORT_RE = re.compile(r"(?:^|[.!?,;]\s+|^\s*)(?P<cue>[Mm]enurut|[Kk]ata|[Uu]jar|[Tt]utur|[Uu]cap)\s+(?P<np>[^,.!?:]{1,120}?)\s*[,:]\s*$")
 _INTRO_LONG_RE = re.compile(rf"(?P<cue>{_LONG_CUE_ALT})(?:\s+(?:bahwa|kepada\s+[^,]{{1,60}}|dalam\s+[^,]{{1,80}}))?\s*[,:]?\s*$")
 _INTRO_COLON_RE = re.compile(r"(?:^|[.!?]\s+)(?P<np>[A-Z][^.!?:,]{0,80}?)\s*:\s*$")
 _WORD_RE = re.compile(r"\([^()\n]{0,80}\)|[^\s,;:()]+|[,;:]")
