@@ -132,8 +132,11 @@ def lexicon() -> dict[str, list[TriggerRule]]:
 
 @lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
-    """Closed word classes (event_words.tsv): negation, hypothetical, light, speech, ..."""
-    return {row[0]: frozenset(row[1].split()) for row in _rows("event_words.tsv")}
+    """Closed word classes (event_words.tsv): negation, hypothetical, light, speech, ...  What ought to be done
+    (deontic) is hypothetical too."""
+    classes = {row[0]: frozenset(row[1].split()) for row in _rows("event_words.tsv")}
+    classes["hypothetical"] = classes["hypothetical"] | classes["deontic"]
+    return classes
 
 
 @lru_cache(maxsize=1)
@@ -2452,7 +2455,7 @@ def _capable(sent: Sentence, trig: Trigger) -> bool:
         if sent.low[k] in words()["capability"]:
             if k and sent.low[k - 1] in ("akhirnya", "sudah", "telah", "berhasil", "baru"):
                 return False  # "keduanya akhirnya dapat diamankan": managed to, a fact
-            if set(sent.low[max(0, k - 4):k]) & {"seharusnya", "semestinya", "mestinya", "harusnya", "sepatutnya"}:
+            if set(sent.low[max(0, k - 4):k]) & words()["deontic"]:
                 return False  # "sudah seharusnya polisi bisa menangkap pelaku": what ought to be, no threat
             light = words()["light"] | words()["passive_light"] | words()["undergo"]
             if any(_is_verb(w) and w not in light for w in sent.low[k + 1:trig.index]):
