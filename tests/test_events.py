@@ -1843,3 +1843,14 @@ def test_shots_on_goal_product_demos_and_being_hit_by_a_truck_are_no_events():
                  "Sebagai demonstrasi di perangkat baru, Budi Santoso memperlihatkan fitur kamera.",
                  "Tidak jarang satu keluarga Budi Santoso habis dihantam truk ODOL."):
         assert find_events(_analysis(body, *people)) == [], body
+
+
+def test_saves_fixtures_forms_of_address_and_colloquial_negation():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Persib", "ORG", ["Persib"], "ID", None), ("E3", "Persija", "ORG", ["Persija"], "ID", None))
+    for body in ("Kiper Persib menahan tembakan jarak jauh Budi Santoso di menit ke-84.",
+                 "Laga akbar itu mempertemukan dua rival berat, Persib dan Persija.",
+                 "Kalau bertemu orang, Budi Santoso dipanggil Pak Haji."):
+        assert find_events(_analysis(body, *people)) == [], body
+    body = "Budi Santoso gak ditahan polisi."
+    assert [(e.type, e.negated) for e in find_events(_analysis(body, *people))] == [("COERCE", True)]
