@@ -1854,3 +1854,12 @@ def test_saves_fixtures_forms_of_address_and_colloquial_negation():
         assert find_events(_analysis(body, *people)) == [], body
     body = "Budi Santoso gak ditahan polisi."
     assert [(e.type, e.negated) for e in find_events(_analysis(body, *people))] == [("COERCE", True)]
+
+
+def test_catching_attention_and_being_promising_are_no_events():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),)
+    for body in ("Gaya Budi Santoso di acara itu langsung menyita perhatian publik.",
+                 "Budi Santoso mengatakan progres proyek itu menjanjikan."):
+        assert find_events(_analysis(body, *people)) == [], body
+    body = "Budi Santoso menjanjikan akan membangun jalan tol."
+    assert [e.type for e in find_events(_analysis(body, *people))] == ["AGREE"]
