@@ -1863,3 +1863,14 @@ def test_catching_attention_and_being_promising_are_no_events():
         assert find_events(_analysis(body, *people)) == [], body
     body = "Budi Santoso menjanjikan akan membangun jalan tol."
     assert [e.type for e in find_events(_analysis(body, *people))] == ["AGREE"]
+
+
+def test_departures_fun_decrees_tax_penalties_and_unscored_draws_are_no_events():
+    people = (("E1", "Budi Santoso", "PER", ["Budi Santoso"], None, None),
+              ("E2", "Persib", "ORG", ["Persib"], "ID", None), ("E3", "Persija", "ORG", ["Persija"], "ID", None))
+    for body in ("Budi Santoso bertolak ke Tanah Air setelah sepekan di Arab Saudi.",
+                 "Budi Santoso mengabadikan momen serunya selama di Lombok.",
+                 "Presiden Budi Santoso sudah meneken Keputusan Presiden memperpanjang masa kerja komisioner.",
+                 "Bebas pokok dan sanksi PKB ini berlaku bagi penunggak pajak.",
+                 "Persib ditahan Persija di laga perdana Grup E."):
+        assert find_events(_analysis(body, *people)) == [], body
