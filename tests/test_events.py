@@ -1874,3 +1874,12 @@ def test_departures_fun_decrees_tax_penalties_and_unscored_draws_are_no_events()
                  "Bebas pokok dan sanksi PKB ini berlaku bagi penunggak pajak.",
                  "Persib ditahan Persija di laga perdana Grup E."):
         assert find_events(_analysis(body, *people)) == [], body
+
+
+def test_drawing_criticism_and_a_truck_hitting_a_motorbike_name_no_critic_or_attacker():
+    bodies = (("E1", "PSSI", "ORG", ["PSSI"], "ID", None), ("E2", "Qatar", "LOC", ["Qatar"], "QA", "country"),
+              ("E3", "Pertamina", "ORG", ["Pertamina"], "ID", None),
+              ("E4", "Budi Santoso", "PER", ["Budi Santoso"], None, None))
+    for body in ("PSSI kena kritik karena penunjukan Qatar sebagai tuan rumah.",
+                 "Truk Pertamina itu kembali menghantam sepeda motor yang dikemudikan Budi Santoso."):
+        assert find_events(_analysis(body, *bodies)) == [], body
