@@ -10,6 +10,10 @@ usage:
   --gold tests/fixtures/events_gold_heldout.jsonl
                                   the separate held-out gold (25 articles never tuned on): the honest
                                   estimate for a hidden gold set; same matching rule
+  .venv/bin/python bench/events.py --sample 40 [--seed 401] [--url REGEX]
+                                  N events drawn at random from the CSV articles outside every gold file
+                                  (optionally only URLs matching REGEX), printed with their sentences to
+                                  judge precision by hand on text no rule was written from
 
 The gold (``tests/fixtures/events_gold.jsonl``, guidelines in
 ``tests/fixtures/EVENTS_GOLD.md``) holds annotations only: for each article
@@ -53,6 +57,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import time
@@ -433,6 +438,36 @@ def use_ner_model(directory: Path) -> None:
     ner_module._MODEL = None
 
 
+def gold_urls() -> set[str]:
+    """The URLs of every gold file's articles (the sample leaves them out)."""
+    urls: set[str] = set()
+    for path in sorted(DEFAULT_GOLD.parent.glob("events_gold*.jsonl")):
+        urls.update(json.loads(line)["url"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return urls
+
+
+def sample(n: int, seed: int, csv_path: Path, url_pattern: Optional[str] = None) -> None:
+    """Print ``n`` events drawn at random (fixed seed) from the non-gold articles, to judge by hand."""
+    from warta.capture import iter_captures, parse_columns
+    from warta.parse import parse_capture
+    from warta.pipeline import analyze
+
+    skip, wanted = gold_urls(), re.compile(url_pattern) if url_pattern else None
+    events, seen = [], set()
+    for cap in iter_captures([str(csv_path)], columns=parse_columns(COLUMNS)):
+        if cap.url in skip or cap.url in seen or wanted is not None and not wanted.search(cap.url):
+            continue
+        seen.add(cap.url)
+        events.extend(analyze(parse_capture(cap)).events)
+    random.Random(seed).shuffle(events)
+    for i, e in enumerate(events[:n], 1):
+        target = f"{e.target.name}[{e.target.code}]" if e.target else "-"
+        flags = "N" * bool(e.negated) + "H" * bool(e.hypothetical)
+        print(f"{i:3d} {e.type:11s} {e.mode or '':16s} {e.actor.name}[{e.actor.code}] -> {target} {flags}"
+              f" trigger={e.trigger.text!r}\n      | {e.sentence.text[:300]}")
+    print(f"{min(n, len(events))} of {len(events)} events in {len(seen)} articles outside the gold files")
+
+
 def main(argv: Optional[Iterable[str]] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD,
@@ -445,6 +480,10 @@ def main(argv: Optional[Iterable[str]] = None) -> None:
     ap.add_argument("--ner-model", type=Path, help="NER model directory (default: the shipped one)")
     ap.add_argument("--half", choices=("tune", "heldout"),
                     help="score one fixed half of the gold articles (tune: odd positions, heldout: even)")
+    ap.add_argument("--sample", type=int, metavar="N",
+                    help="print N random events from the articles outside every gold file, to judge by hand")
+    ap.add_argument("--seed", type=int, default=401, help="seed of --sample")
+    ap.add_argument("--url", help="with --sample: only articles whose URL matches this regex")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.ner_model:
         use_ner_model(args.ner_model)
@@ -455,6 +494,9 @@ def main(argv: Optional[Iterable[str]] = None) -> None:
         return
     if not args.csv.exists():
         sys.exit(f"skip: {args.csv} is absent")
+    if args.sample:
+        sample(args.sample, args.seed, args.csv, args.url)
+        return
     result, raw, spent = run_gold(args.gold, args.csv, args.half)
     if args.json:
         print(json.dumps(figures(result), indent=2))
