@@ -1777,7 +1777,7 @@ def test_trade_wars_draws_nicknames_reports_and_vehicle_collisions_are_no_events
 
 
 def test_an_airport_authority_is_no_drug_dealer():
-    from warta.events import _sector
+    from warta.events.lexicon import _sector
     assert _sector("Kantor Otoritas Bandar Udara Wilayah IV") == "GOV"
     assert _sector("Bandar Udara Wilayah IV Denpasar") == "BUS"   # the NER's span, without "Otoritas"
     assert _sector("bandar narkoba") == "CRM"
