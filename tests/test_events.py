@@ -1883,3 +1883,13 @@ def test_drawing_criticism_and_a_truck_hitting_a_motorbike_name_no_critic_or_att
     for body in ("PSSI kena kritik karena penunjukan Qatar sebagai tuan rumah.",
                  "Truk Pertamina itu kembali menghantam sepeda motor yang dikemudikan Budi Santoso."):
         assert find_events(_analysis(body, *bodies)) == [], body
+
+
+def test_about_glued_to_a_name_and_receiving_a_sanction_are_no_events():
+    people = (("E1", "Hasan Basri", "PER", ["Hasan Basri"], None, None),
+              ("E2", "Arab Saudi", "LOC", ["Arab Saudi"], "SA", "country"))
+    for body in ("Berita terpopuler hari ini tentangArab Saudi menutup wilayah udaranya.",
+                 "Hasan Basri mengaku siap menerima sanksi dari partainya."):
+        assert find_events(_analysis(body, *people)) == [], body
+    body = "Hasan Basri menentang keras rencana Arab Saudi itu."
+    assert [e.type for e in find_events(_analysis(body, *people))] == ["REJECT"]
