@@ -106,12 +106,12 @@ def test_lexicon_rows_are_well_formed():
 
 # ------------------------------------------------ roles, nouns of action ---
 
-def _analysis(body, *entities, published="2025-05-02T09:00:00+07:00"):
+def _analysis(body, *entities, published="2025-05-02T09:00:00+07:00", url=None):
     made = []
     for eid, name, type_, surfaces, country, kind in entities:
         mentions = [Mention(s, m.start(), m.end()) for s in surfaces for m in re.finditer(re.escape(s), body)]
         made.append(Entity(eid, name, type_, mentions, country=country, kind=kind))
-    return Analysis(Article("s", "t", body=body, published=published), entities=made)
+    return Analysis(Article("s", "t", url=url, body=body, published=published), entities=made)
 
 
 def test_speaker_is_not_the_actor_of_the_reported_deed():
@@ -1893,3 +1893,18 @@ def test_about_glued_to_a_name_and_receiving_a_sanction_are_no_events():
         assert find_events(_analysis(body, *people)) == [], body
     body = "Hasan Basri menentang keras rencana Arab Saudi itu."
     assert [e.type for e in find_events(_analysis(body, *people))] == ["REJECT"]
+
+
+def test_sport_and_celebrity_rubrics_code_only_events_with_a_public_party():
+    people = (("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+              ("E2", "Persib", "ORG", ["Persib"], "ID", None),
+              ("E3", "Sinta Dewi", "PER", ["Sinta Dewi"], None, None))
+    private = ("Pelatih Rudi Hartono meminta Persib mendatangkan dua pemain asing.",
+               "Rudi Hartono memuji penampilan Sinta Dewi di konser itu.")
+    public = "Polisi menangkap Rudi Hartono di rumahnya di Bandung."
+    for url in ("https://sport.contoh.id/sepakbola/d-1/x", "https://www.contoh.id/showbiz/read/1/x"):
+        for body in private:
+            assert find_events(_analysis(body, *people, url=url)) == [], (url, body)
+        assert [e.type for e in find_events(_analysis(public, *people, url=url))] == ["COERCE"]
+    news = "https://news.contoh.id/berita/d-1/x"
+    assert [e.type for e in find_events(_analysis(private[0], *people, url=news))] == ["DEMAND"]

@@ -294,3 +294,18 @@ def test_trailing_initials_glued_to_the_last_sentence_are_found():
     m = rx.search("Ongkos kirim masih menjadi tantangan. [yp/hl]")
     assert m and m.group(0) == "[yp/hl]"
     assert rx.search("Ia menyebut angka [12/4] dalam laporan itu dan pergi") is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://sport.detik.com/sepakbola/liga-inggris/d-1/judul", "sport"),
+    ("https://www.liputan6.com/showbiz/read/1/judul", "entertainment"),
+    ("https://celebrity.okezone.com/read/2025/06/18/598/1/judul", "entertainment"),
+    ("https://travel.detik.com/travel-news/d-1/judul", "travel"),
+    ("https://news.detik.com/berita/d-1/judul", None),
+    ("https://www.liputan6.com/news/read/1/judul", None),
+    ("https://hukum.tempo.co/read/1/judul", None),
+    ("https://www.contoh.id/hotel-murah/read/1", None),   # a path word is whole, not a prefix
+    (None, None),
+])
+def test_rubric_from_host_label_or_first_path_segment(url, expected):
+    assert outlets.rubric(url) == expected

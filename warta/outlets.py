@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -248,3 +250,21 @@ def by_dateline(text: str) -> tuple[Optional[Outlet], Optional[re.Match]]:
         if m:
             return outlet, m
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _rubric_words() -> dict[str, str]:
+    rows = resources.files("warta").joinpath("data/rubrics.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t")[:2] for line in rows if line.strip() and not line.startswith("#"))
+
+
+def rubric(url: Optional[str]) -> Optional[str]:
+    """The soft rubric a URL is published under (``sport``, ``entertainment``, ``lifestyle`` …), from its
+    host labels and first path segment (``warta/data/rubrics.tsv``); None for news and unknown URLs."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip().lower())
+    words = parsed.netloc.split(".")[:-2] + parsed.path.strip("/").split("/")[:1]
+    table = _rubric_words()
+    return next((table[w] for w in words if w in table), None)
+

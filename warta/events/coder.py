@@ -23,6 +23,7 @@ from warta.events.sentences import (
 )
 from warta.events.triggers import _before, _candidates, _is_verb, _triggers
 from warta.nlp.tokens import sentence_spans
+from warta.outlets import rubric
 from warta.records import Actor, Analysis, Event, Mention, Place
 
 
@@ -52,9 +53,23 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
         ctx.pending.append(sent)  # remembered when a later sentence asks (Context._recall)
     explicit_protest = any(e.type == "PROTEST" and e.actor.entity_id or e.type == "PROTEST" and
                            e.actor.name != "pengunjuk rasa" for e, _ in events)
+    soft = rubric(analysis.article.url) is not None
     return [event for event, _ in events
             if not (explicit_protest and event.type == "PROTEST" and event.actor.name == "pengunjuk rasa"
-                    and event.confidence < 0.5)]
+                    and event.confidence < 0.5)
+            and not (soft and not _public_party(event))]
+
+
+# Sectors of the parties political event data is about: the state and its forces, courts, parties, armed
+# groups, international bodies, the media, and offenders.
+PUBLIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "PTY", "OPP", "SPY", "CRM", "MED"}
+
+
+def _public_party(event: Event) -> bool:
+    """Whether a public party takes part.  In a sport, entertainment or lifestyle rubric an interaction
+    between private people (a coach asking a club, a singer praising his son) is the rubric's own story,
+    not a political event, so such events are coded only with a public party."""
+    return any(party is not None and party.sector in PUBLIC_SECTORS for party in (event.actor, event.target))
 
 
 # "X menegaskan Y merupakan anggota OPM", "X menyebut Y berperan sebagai pengatur …": calling someone a
