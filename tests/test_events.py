@@ -1908,3 +1908,14 @@ def test_sport_and_celebrity_rubrics_code_only_events_with_a_public_party():
         assert [e.type for e in find_events(_analysis(public, *people, url=url))] == ["COERCE"]
     news = "https://news.contoh.id/berita/d-1/x"
     assert [e.type for e in find_events(_analysis(private[0], *people, url=news))] == ["DEMAND"]
+
+
+def test_a_rules_wording_about_anyone_and_an_unnamed_state_in_a_sport_rubric_are_no_events():
+    people = (("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
+              ("E2", "Bandung", "LOC", ["Bandung"], "ID", "city"))
+    assert find_events(_analysis("Setiap orang dilarang membakar sampah di Bandung.", *people)) == []
+    banned = find_events(_analysis("Polisi melarang Rudi Hartono meninggalkan Bandung.", *people))
+    assert [(e.type, e.target.name) for e in banned] == [("COERCE", "Rudi Hartono")]
+    body = "Rudi Hartono ditahan di Bandung selama dua hari."
+    assert [e.type for e in find_events(_analysis(body, *people))] == ["COERCE"]   # the state, implied
+    assert find_events(_analysis(body, *people, url="https://sport.contoh.id/sepakbola/d-1/x")) == []

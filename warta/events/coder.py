@@ -68,8 +68,10 @@ PUBLIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "PTY", "OPP",
 def _public_party(event: Event) -> bool:
     """Whether a public party takes part.  In a sport, entertainment or lifestyle rubric an interaction
     between private people (a coach asking a club, a singer praising his son) is the rubric's own story,
-    not a political event, so such events are coded only with a public party."""
-    return any(party is not None and party.sector in PUBLIC_SECTORS for party in (event.actor, event.target))
+    not a political event, so such events are coded only with a public party, named (not the state
+    implied by an agentless passive: "tak dipanggil" to a national squad)."""
+    return any(party is not None and party.name and party.sector in PUBLIC_SECTORS
+               for party in (event.actor, event.target))
 
 
 # "X menegaskan Y merupakan anggota OPM", "X menyebut Y berperan sebagai pengatur …": calling someone a
@@ -303,6 +305,9 @@ def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, a
     return [(dataclasses.replace(event, negated=False, hypothetical=False), stated)]
 
 
+ANYONE = re.compile(r"\b(?:[Ss]etiap|[Ss]iapa\s*pun|[Bb]arang\s*siapa)\s+$")
+
+
 def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_group, target_group, implicit: bool,
               requested, negated: bool) -> Optional[tuple[Event, bool]]:
     classes = words()
@@ -320,6 +325,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         return None  # "mendorong pertumbuhan ekonomi …": promoting a thing, not urging a party
     if rule.mode == "vehicle" and target_group and not (_is_person(target_group) or _head(target_group).collective):
         return None  # "Fuso menabrak Toyota Innova": a collision between vehicles, no one run over
+    if target_group and ANYONE.search(ctx.body, max(sent.start, target_group[0].start - 20), target_group[0].start):
+        return None  # "Setiap orang … dilarang melakukan …": a rule's wording, no one in particular
     actor = _actor(ctx, actor_group) if actor_group else None
     if rule.mode == "sentence" and actor is not None and actor.sector != "JUD" and trig.voice == "active":
         actor = None  # "… menyatakan Zarof terbukti …, sehingga menjatuhkan hukuman": only a court sentences
