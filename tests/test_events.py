@@ -1919,3 +1919,11 @@ def test_a_rules_wording_about_anyone_and_an_unnamed_state_in_a_sport_rubric_are
     body = "Rudi Hartono ditahan di Bandung selama dua hari."
     assert [e.type for e in find_events(_analysis(body, *people))] == ["COERCE"]   # the state, implied
     assert find_events(_analysis(body, *people, url="https://sport.contoh.id/sepakbola/d-1/x")) == []
+
+
+def test_business_people_are_no_offenders_and_ministries_by_acronym_are_government():
+    from warta.events.lexicon import _sector
+    assert _sector("para pelaku usaha") == "BUS" and _sector("pelaku industri") == "BUS"
+    assert _sector("pelaku pembacokan") == "CRM"
+    assert _sector("Menkomdigi Meutya Hafid") == "GOV" and _sector("Kemendes PDTT") == "GOV"
+    assert _sector("Dinas Perhubungan") == "GOV" and _sector("dinas intelijen Israel") == "SPY"
