@@ -1927,3 +1927,14 @@ def test_business_people_are_no_offenders_and_ministries_by_acronym_are_governme
     assert _sector("pelaku pembacokan") == "CRM"
     assert _sector("Menkomdigi Meutya Hafid") == "GOV" and _sector("Kemendes PDTT") == "GOV"
     assert _sector("Dinas Perhubungan") == "GOV" and _sector("dinas intelijen Israel") == "SPY"
+
+
+def test_one_party_spelt_two_ways_is_not_its_own_target_and_names_close_their_brackets():
+    parties = (("E1", "Air Asia", "ORG", ["Air Asia"], "ID", None), ("E2", "AirAsia", "ORG", ["AirAsia"], "ID", None))
+    events = find_events(_analysis("Air Asia mengimbau AirAsia agar menunda semua penerbangan.", *parties))
+    assert all(e.target is None or e.target.name != "AirAsia" for e in events)
+    states = (("E1", "Indonesia", "LOC", ["Indonesia"], "ID", "country"),
+              ("E2", "pemerintah Amerika Serikat (AS", "ORG", ["pemerintah Amerika Serikat (AS"], "US", None))
+    body = "Indonesia melakukan negosiasi dengan pemerintah Amerika Serikat (AS) soal tarif impor."
+    talks = find_events(_analysis(body, *states))
+    assert [(e.type, e.target.name) for e in talks] == [("CONSULT", "pemerintah Amerika Serikat (AS)")]

@@ -124,6 +124,8 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
         elif sector is None and head.entity is not None:
             # an acronym ("IRIB") carries its sector in the full name it abbreviates
             sector = _sector(name) or _sector(head.entity.name)
+    if name and name.count("(") > name.count(")"):
+        name += ")"  # "pemerintah Amerika Serikat (AS": a span cut inside its brackets
     igo = _igo(group)
     code = igo or ((alpha3(country) or "") + (sector or "")) or None
     return Actor(name=name, entity_id=head.entity.id if head.entity else None, code=code,
@@ -292,7 +294,6 @@ def _office_agency(analysis: Analysis) -> Optional[list[Arg]]:
         return None
     name, m = best
     return [Arg(name, m.start, m.end, sector=_sector(name))]
-
 
 
 def _country_surface(ctx: Context, country: str) -> str:

@@ -369,8 +369,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     if rule.type == "PROTEST" and implicit and target is None:
         target = Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
     if target is not None and (actor.entity_id and actor.entity_id == target.entity_id or
-                               actor.name and actor.name == target.name):
-        target = None
+                               actor.name and target.name and _name_key(actor.name) == _name_key(target.name)):
+        target = None  # one party twice ("Air Asia" … "AirAsia"): no one else on the receiving end
     if rule.type not in ("ASSAULT", "FIGHT"):  # those shot at are rarely the shooter's own people
         target = _public_of(ctx, actor, target)
     if target is not None and rule.mode in SUSPECT_MODES and target.sector == "CVL" and not target.entity_id:
@@ -730,6 +730,10 @@ def _participant_key(actor: Optional[Actor]) -> Optional[str]:
     return None if actor is None else actor.entity_id or actor.name
 
 
+def _name_key(name: str) -> str:
+    return re.sub(r"\W", "", name.lower())
+
+
 def _same(a: Optional[Actor], b: Optional[Actor], persons: frozenset[str] = frozenset()) -> bool:
     """The same participant: one entity, or bodies with one code ("Kejati Jabar" / "Kejaksaan Tinggi …")."""
     if a is None or b is None:
@@ -742,7 +746,6 @@ def _same(a: Optional[Actor], b: Optional[Actor], persons: frozenset[str] = froz
     if a.entity_id or b.entity_id:
         return False
     return (a.name or a.code) == (b.name or b.code)
-
 
 
 def _event(ctx: Context, rule: TriggerRule, type_: str, cameo: Optional[str], actor: Actor,

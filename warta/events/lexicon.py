@@ -172,7 +172,6 @@ def alpha3(alpha2: Optional[str]) -> Optional[str]:
     return country.alpha_3 if country else None
 
 
-
 @lru_cache(maxsize=1)
 def _sector_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
     """All sector words in one alternation (longest first), each with its row's rank and sector."""

@@ -138,7 +138,6 @@ def _before(words_, i: int, n: int) -> list[str]:
     return [w.group(0).lower() for w in words_[max(0, i - n):i]]
 
 
-
 def _is_verb(word: str) -> bool:
     w = word.lower()
     return len(w) > 4 and w.startswith(("me", "di", "ber", "ter"))
