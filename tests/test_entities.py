@@ -91,6 +91,12 @@ def test_role_phrase_with_organisation_and_rank():
     assert mention_texts(person)[0] == "AKBP Eko Prasetyo"
 
 
+def test_a_rank_tagged_alone_is_no_organisation():
+    body = "Kapolres Tulungagung AKBP Taat Resdi menjelaskan kasus itu. Pelakunya telah diamankan polisi."
+    entities = analyse(body, [("ORG", "AKBP"), ("LOC", "Tulungagung")])
+    assert all(e.name != "AKBP" for e in entities)
+
+
 def test_description_goes_to_the_role_holder_not_the_latest_person():
     body = ("Menteri Keuangan Sri Wahyuni bertemu Presiden Bima Arya di Jakarta. "
             "Menteri itu kemudian menjelaskan rencana anggaran kepada wartawan.")

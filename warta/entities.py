@@ -234,6 +234,8 @@ def _clean(body: str, spans: Iterable[Any]) -> list[_Mention]:
         if lead:
             start += lead.end()             # "bandara Almaty": a common noun before the name
         text = body[start:end]
+        if text.lower() in RANKS:
+            continue                        # "AKBP" tagged alone, the name after it missed: a rank is no name
         # "Komite Keamanan Nasional (NSC" / "... (CSTO) ..." inside one span: keep the long form
         paren = text.find(" (")
         if paren > 0:
