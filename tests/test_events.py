@@ -1938,3 +1938,11 @@ def test_one_party_spelt_two_ways_is_not_its_own_target_and_names_close_their_br
     body = "Indonesia melakukan negosiasi dengan pemerintah Amerika Serikat (AS) soal tarif impor."
     talks = find_events(_analysis(body, *states))
     assert [(e.type, e.target.name) for e in talks] == [("CONSULT", "pemerintah Amerika Serikat (AS)")]
+
+
+def test_a_passive_act_demanded_of_no_one_named_is_part_of_the_demand():
+    parties = (("E1", "Aliansi Mahasiswa", "ORG", ["Aliansi Mahasiswa"], "ID", None),
+               ("E2", "Budi Santoso", "PER", ["Budi Santoso"], None, None))
+    events = find_events(_analysis("Aliansi Mahasiswa menuntut Budi Santoso dipecat dari kursi menteri.", *parties))
+    assert "COERCE" not in [e.type for e in events]
+    assert all(e.actor.name != "Budi Santoso" for e in events)

@@ -135,6 +135,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None  # "… tidak mendukung program pemerintah": conduct judged, not a reaction to anyone
     asked = demand_target is not None and (bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
                                            or not rule.modal and _asked_right_after(ctx, sent, trig, demand_target))
+    if asked and trig.voice == "passive":
+        return None  # "menuntut Fadli Zon dipecat": the act asked for, with no one named to do it, is the demand's
     requested = demand_target if asked else None
     pair = _warring_pair(ctx, sent, trig) if rule.type == "FIGHT" and trig.voice == "nominal" else None
     if pair is not None:  # "perang antara Israel dan Iran", "perang Iran-Israel": each fights the other
