@@ -431,7 +431,9 @@ def _is_place(group: list[Arg]) -> bool:
         head.entity.kind not in ("country", "seat-of-government") and _sector(head.text) is None  # "SMAN 1 Bandung"
 
 
-PLATE = re.compile(r"\b(?:nomor|bernomor|nopol|plat|pelat)\s+$", re.I)
+PLATE = re.compile(r"\b(?:nomor|bernomor|nopol|plat|pelat)\s+$", re.I)   # "nomor polisi": a plate
+
+
 def _title_before(body: str, start: int) -> str:
     """Up to four words right before a name, within its clause: its title or office."""
     window = re.split(r"[.,;:\"“”()]", body[max(0, start - 60):start])[-1]
