@@ -1946,3 +1946,13 @@ def test_a_passive_act_demanded_of_no_one_named_is_part_of_the_demand():
     events = find_events(_analysis("Aliansi Mahasiswa menuntut Budi Santoso dipecat dari kursi menteri.", *parties))
     assert "COERCE" not in [e.type for e in events]
     assert all(e.actor.name != "Budi Santoso" for e in events)
+
+
+def test_sending_firefighters_or_medics_is_no_mobilisation():
+    bodies = (("E1", "Dinas Perhubungan", "ORG", ["Dinas Perhubungan"], "ID", None),
+              ("E2", "TNI", "ORG", ["TNI"], "ID", None))
+    for body in ("Dinas Perhubungan mengerahkan 75 personel dan 15 unit kendaraan pemadam ke lokasi kebakaran.",
+                 "TNI mengirimkan 40 personel tenaga medis ke pengungsian."):
+        assert find_events(_analysis(body, *bodies)) == [], body
+    troops = find_events(_analysis("TNI mengerahkan 500 personel ke perbatasan.", *bodies))
+    assert [e.type for e in troops] == ["MOBILIZE"]

@@ -129,6 +129,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks;
         # "kasus penembakan yang menewaskan seorang warga": the shooting's toll, not a second deed
         return None
+    if rule.type == "MOBILIZE" and not classes["rescue"].isdisjoint(sent.low[trig.index + 1:trig.index + 13]):
+        return None  # "mengerahkan 75 personel dan 15 unit kendaraan pemadam": rescuers, not forces
     if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
