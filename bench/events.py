@@ -193,7 +193,7 @@ def predicted(event: Any) -> dict:
     trigger = getattr(event, "trigger", None)
     return {"type": event.type, "mode": event.mode, "actor": _participant(event.actor),
             "target": _participant(event.target), "negated": bool(event.negated),
-            "hypothetical": bool(event.hypothetical),
+            "hypothetical": bool(event.hypothetical), "confidence": getattr(event, "confidence", None) or 0.0,
             "trigger": getattr(trigger, "text", None), "sentence": getattr(sentence, "text", None)}
 
 
@@ -387,14 +387,30 @@ def split(gold: dict[str, list[dict]], half: Optional[str]) -> dict[str, list[di
     return {url: events for i, (url, events) in enumerate(gold.items()) if i % 2 == keep}
 
 
-def run_gold(gold_path: Path = DEFAULT_GOLD, csv_path: Path = DEFAULT_CSV,
-             half: Optional[str] = None) -> tuple[dict[str, Any], dict[str, str], float]:
+def run_gold(gold_path: Path = DEFAULT_GOLD, csv_path: Path = DEFAULT_CSV, half: Optional[str] = None,
+             min_confidence: float = 0.0) -> tuple[dict[str, Any], dict[str, str], float]:
     gold = split(load_gold(gold_path)[0], half)
     preds, raw, spent = analyse_rows(csv_path, set(gold))
     missing = set(gold) - set(preds)
     if missing:
         raise SystemExit(f"{len(missing)} gold URL(s) not found in {csv_path}: {sorted(missing)[:3]}")
-    return score(gold, preds), raw, spent
+    return score(gold, confident(preds, min_confidence)), raw, spent
+
+
+def confident(preds: dict[str, list[dict]], threshold: float) -> dict[str, list[dict]]:
+    """Only the predictions of at least this confidence."""
+    return {url: [p for p in ps if p["confidence"] >= threshold - 1e-9] for url, ps in preds.items()}
+
+
+CONFIDENCE_STEPS = (0.0, 0.5, 0.6, 0.7, 0.8)
+
+
+def report_by_confidence(gold_path: Path, csv_path: Path, half: Optional[str]) -> None:
+    """Precision and recall of the events at or above each confidence step (the coder run once)."""
+    gold = split(load_gold(gold_path)[0], half)
+    preds, _, _ = analyse_rows(csv_path, set(gold))
+    for step in CONFIDENCE_STEPS:
+        print(f"confidence >= {step:.1f}  {_fmt(score(gold, confident(preds, step))['main'])}")
 
 
 # ------------------------------------------------------------ canonical ---
@@ -484,6 +500,9 @@ def main(argv: Optional[Iterable[str]] = None) -> None:
                     help="print N random events from the articles outside every gold file, to judge by hand")
     ap.add_argument("--seed", type=int, default=401, help="seed of --sample")
     ap.add_argument("--url", help="with --sample: only articles whose URL matches this regex")
+    ap.add_argument("--min-confidence", type=float, default=0.0, help="score only events of at least this confidence")
+    ap.add_argument("--by-confidence", action="store_true",
+                    help="precision and recall at confidence >= " + ", ".join(map(str, CONFIDENCE_STEPS)))
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.ner_model:
         use_ner_model(args.ner_model)
@@ -497,7 +516,10 @@ def main(argv: Optional[Iterable[str]] = None) -> None:
     if args.sample:
         sample(args.sample, args.seed, args.csv, args.url)
         return
-    result, raw, spent = run_gold(args.gold, args.csv, args.half)
+    if args.by_confidence:
+        report_by_confidence(args.gold, args.csv, args.half)
+        return
+    result, raw, spent = run_gold(args.gold, args.csv, args.half, args.min_confidence)
     if args.json:
         print(json.dumps(figures(result), indent=2))
         return

@@ -1956,3 +1956,15 @@ def test_sending_firefighters_or_medics_is_no_mobilisation():
         assert find_events(_analysis(body, *bodies)) == [], body
     troops = find_events(_analysis("TNI mengerahkan 500 personel ke perbatasan.", *bodies))
     assert [e.type for e in troops] == ["MOBILIZE"]
+
+
+def test_confidence_ranks_a_lead_event_between_named_parties_above_a_plan_with_no_target():
+    events = by_trigger(find_events(analysis()))
+    arrest, withdrawal = events["menangkap"], events["menarik"]
+    assert withdrawal.hypothetical and withdrawal.target is None
+    assert 0.05 <= withdrawal.confidence < arrest.confidence <= 0.95
+    late = "Harga cabai naik tajam pekan ini. " * 14 + "Polisi Resor Bantul menangkap Joko Santoso."
+    people = (("E1", "Polisi Resor Bantul", "ORG", ["Polisi Resor Bantul"], "ID", None),
+              ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None))
+    deep = find_events(_analysis(late, *people))
+    assert [e.type for e in deep] == ["COERCE"] and deep[0].confidence < arrest.confidence   # not in the lead
