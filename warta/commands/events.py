@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from typing import Optional
 
@@ -32,6 +33,8 @@ def events(
     url: Optional[str] = common.Url,
     fetched_at: Optional[str] = common.FetchedAt,
     strict: bool = common.Strict,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Only events of at least this confidence (0.7: fewer, surer)."),
 ) -> None:
     """Code events (PLOVER/CAMEO) in the inputs and print one row per event."""
     if output not in ("tsv", "jsonl"):
@@ -47,6 +50,8 @@ def events(
             continue
         done += 1
         for n, event in enumerate(analysis.events, 1):
+            if (event.confidence or 0.0) < min_confidence:
+                continue
             if output == "tsv":
                 writer.writerow(gdelt_row(analysis, event, n))
             else:
@@ -60,7 +65,7 @@ def gdelt_row(analysis: Analysis, event: Event, n: int) -> list:
 
     loc = event.location
     cameo = event.cameo or ""
-    return [f"{analysis.article.id}-{n}", (event.date or "").replace("-", "")[:8], *actor(event.actor),
+    return [f"{analysis.article.id}-{n}", gdelt_day(event.date, analysis.article.published), *actor(event.actor),
             *actor(event.target), 1, cameo, cameo[:3], cameo[:2], event.quad_class or "",
             "" if event.goldstein is None else event.goldstein, len(event.mentions),
             loc.name if loc else "", loc.country if loc else "", loc.lat if loc and loc.lat is not None else "",
@@ -68,3 +73,12 @@ def gdelt_row(analysis: Analysis, event: Event, n: int) -> list:
             event.type, event.mode or "", int(event.negated), int(event.hypothetical),
             event.source.name if event.source else "", event.confidence, event.trigger.text,
             " ".join(event.sentence.text.split())]
+
+
+def gdelt_day(date: Optional[str], published: Optional[str]) -> str:
+    """GDELT's Day, YYYYMMDD: the event's date when it names a day, else the publication day (a week or a
+    month, "2025-W11", is no day)."""
+    for value in (date, published):
+        if value and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            return value[:10].replace("-", "")
+    return ""
