@@ -54,13 +54,15 @@ def _entity(body: str, eid: str, name: str, type_: str, texts: list[str]) -> Ent
     return Entity(eid, name, type_, mentions, country=country, lat=lat, lon=lon, kind=kind)
 
 
-def _event(body: str, type_: str, trigger: str, actor: str, target: str, sentence_end: str) -> Event:
+def _event(body: str, type_: str, trigger: str, actor: str, target: str, sentence_end: str,
+           confidence: float = 0.6) -> Event:
     t0, t1 = _span(body, trigger)
     s0 = body.rfind(". ", 0, t0) + 2 if body.rfind(". ", 0, t0) >= 0 else 0
     s1 = _span(body, sentence_end)[1]
     return Event(type=type_, mode=None, cameo=None, goldstein=None, quad_class=None,
                  actor=Actor(actor, country="ID", sector="GOV"), target=Actor(target, country="ID", sector="GOV"),
-                 trigger=Mention(trigger, t0, t1), sentence=Mention(body[s0:s1], s0, s1), date="2025-04-10")
+                 trigger=Mention(trigger, t0, t1), sentence=Mention(body[s0:s1], s0, s1), date="2025-04-10",
+                 confidence=confidence)
 
 
 def quake_analysis(article_id: str, outlet: str, published: str, title: str, body: str) -> Analysis:
@@ -102,7 +104,7 @@ def follow_up() -> Analysis:
         quotes=[Quote(body[q0:q1], q0, q1, "direct", "kata", Speaker("Dwikorita Karnawati", "e3"))],
         quantities=[Quantity("500 paket", *_span(body, "500 paket"), 500.0, "paket")],
         times=[TimeExpression("Sabtu (12/4/2025)", *_span(body, "Sabtu (12/4/2025)"), "DATE", "2025-04-12")],
-        events=[_event(body, "AID", "menyalurkan", "BNPB", "warga Cianjur", "(12/4/2025).")],
+        events=[_event(body, "AID", "menyalurkan", "BNPB", "warga Cianjur", "(12/4/2025).", confidence=0.9)],
     )
 
 

@@ -155,6 +155,9 @@ def test_events_filters_counts_and_pairs(client):
     assert len(client.get("/api/events", params={"target": "warga cianjur"}).json()["items"]) == 1
     assert len(client.get("/api/events", params={"country": "id", **quake_days}).json()["items"]) == 3
     assert client.get("/api/events", params={"country": "MY", **quake_days}).json()["items"] == []
+    sure = client.get("/api/events", params={"min_confidence": 0.85, **quake_days}).json()["items"]
+    assert [e["type"] for e in sure] == ["AID"]
+    assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
     summary = client.get("/api/events/counts", params=quake_days).json()
     assert {(c["day"], c["type"], c["count"]) for c in summary["counts"]} == {
         ("2025-04-10", "DEMAND", 2), ("2025-04-12", "AID", 1)}
@@ -309,6 +312,8 @@ def test_entity_story_events_map_and_docs_pages_render(client):
     assert story.count('href="/articles/') == first["size"] and 'id="story-timeline"' in story
     events = client.get("/events").text
     assert "BMKG" in events and "pemerintah daerah" in events and 'id="events-chart"' in events
+    sure = client.get("/events", params={"min_confidence": 0.85, "since": "2025-04-10", "until": "2025-04-12"}).text
+    assert "warga Cianjur" in sure and "pemerintah daerah" not in sure and 'value="0.85"' in sure
     assert "Cianjur" in client.get("/map").text
     docs = client.get("/docs").text
     for path in ("/api/search", "/api/articles/{article_id}", "/api/events/counts", "/api/ingest"):

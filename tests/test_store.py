@@ -245,3 +245,17 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):
         assert pool.map(_open_and_report, [db_url] * 8) == [5] * 8
     with open_store(db_url) as s:
         assert s.scalar("SELECT count(*) FROM schema_migrations") == 5
+
+
+def test_events_filter_by_confidence_on_both_backends(store):
+    body = ("Polisi menangkap dua pengedar di Bekasi pada Rabu. Warga meminta polisi menambah patroli malam.")
+    analysis = make_analysis(
+        "https://example.id/metro/pengedar", "Polisi Tangkap Dua Pengedar", body,
+        events=({"type": "COERCE", "actor": {"name": "polisi"}, "text": "menangkap", "start": 7, "end": 16,
+                 "confidence": 0.9},
+                {"type": "DEMAND", "actor": {"name": "warga"}, "text": "meminta", "start": 57, "end": 64,
+                 "confidence": 0.45}))
+    _load(store, analysis)
+    assert {e["type"] for e in store.list_events(10, 0)} >= {"COERCE", "DEMAND"}
+    assert [e["type"] for e in store.list_events(10, 0, min_confidence=0.7)] == ["COERCE"]
+    assert [c["type"] for c in store.event_counts(min_confidence=0.7)] == ["COERCE"]

@@ -389,6 +389,10 @@ def Until():  # noqa: N802
     return Query(None, max_length=40, description="published on/before (a date includes the whole day)")
 
 
+def MinConfidence():  # noqa: N802
+    return Query(None, ge=0, le=1, description="only events of at least this confidence (0.7: fewer, surer)")
+
+
 def create_app(db: Union[str, Store, None] = None, token: Optional[str] = None) -> FastAPI:
     """The app over ``db`` (a path, a postgresql:// URL or an open Store); read-only unless ``token``."""
     @asynccontextmanager
@@ -479,9 +483,10 @@ def _api_routes(app: FastAPI) -> None:
 
     def event_filters(type: Optional[str] = Text(), actor: Optional[str] = Text(), target: Optional[str] = Text(),
                       country: Optional[str] = Query(None, max_length=3, description="ISO country code"),
-                      since: Optional[str] = Since(), until: Optional[str] = Until()) -> dict:
+                      since: Optional[str] = Since(), until: Optional[str] = Until(),
+                      min_confidence: Optional[float] = MinConfidence()) -> dict:
         return {"type_": type, "actor": actor, "target": target, "country": country, "since": since,
-                "until": until}
+                "until": until, "min_confidence": min_confidence}
 
     @app.get("/api/events", tags=["events"], summary="Coded events (PLOVER types), newest first")
     def events(request: Request, f: dict = Depends(event_filters), limit: int = Limit(), offset: int = Offset()):
@@ -618,15 +623,18 @@ def _page_routes(app: FastAPI) -> None:
 
     @app.get("/events", include_in_schema=False)
     def events_ui(request: Request, type: str = Text(), actor: str = Text(), target: str = Text(),
-                  country: str = Query(None, max_length=3), since: str = Since(), until: str = Until()):
+                  country: str = Query(None, max_length=3), since: str = Since(), until: str = Until(),
+                  min_confidence: Optional[float] = MinConfidence()):
         store = _db(request)
-        f = {"type_": type, "actor": actor, "target": target, "country": country, "since": since, "until": until}
+        f = {"type_": type, "actor": actor, "target": target, "country": country, "since": since, "until": until,
+             "min_confidence": min_confidence}
         counts = store.event_counts(**f)
         data = {"counts": counts}
         return html_page(request, "events.html", data=data, pairs=store.event_pairs(20, **f),
                          recent=store.list_events(30, 0, **f), types=store.event_types(),
                          params={"type": type, "actor": actor, "target": target, "country": country,
-                                 "since": since, "until": until}, total=sum(c["count"] for c in counts))
+                                 "since": since, "until": until, "min_confidence": min_confidence},
+                         total=sum(c["count"] for c in counts))
 
     @app.get("/map", include_in_schema=False)
     def map_ui(request: Request, since: str = Since(), until: str = Until()):

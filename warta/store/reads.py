@@ -383,9 +383,13 @@ class Reads:
     # ----------------------------------------------------------- events ---
     def event_filter_sql(self, type_: Optional[str] = None, actor: Optional[str] = None,
                          target: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
-                         until: Optional[str] = None) -> tuple[list[str], list]:
+                         until: Optional[str] = None, min_confidence: Optional[float] = None
+                         ) -> tuple[list[str], list]:
         """Conditions on ``events ev JOIN articles a``."""
         conds, params = [], []
+        if min_confidence:
+            conds.append(f"CAST({self.json_text('ev.data', 'confidence')} AS REAL) >= ?")
+            params.append(float(min_confidence))
         if type_:
             conds.append("upper(ev.type) = ?")
             params.append(type_.upper())
