@@ -1968,3 +1968,12 @@ def test_confidence_ranks_a_lead_event_between_named_parties_above_a_plan_with_n
               ("E2", "Joko Santoso", "PER", ["Joko Santoso"], None, None))
     deep = find_events(_analysis(late, *people))
     assert [e.type for e in deep] == ["COERCE"] and deep[0].confidence < arrest.confidence   # not in the lead
+
+
+def test_support_as_an_aim_and_a_newsrooms_own_inquiry_are_no_events():
+    bodies = (("E1", "Polri", "ORG", ["Polri"], "ID", None), ("E2", "detikcom", "ORG", ["detikcom"], "ID", None),
+              ("E3", "Anambas", "LOC", ["Anambas"], "ID", "regency"))
+    for body in ("Polri membentuk satgas khusus dalam rangka mendukung program pemerintah.",
+                 "Berdasarkan penelusuran detikcom, dua pulau di Anambas masih dijual."):
+        assert find_events(_analysis(body, *bodies)) == [], body
+    assert [e.type for e in find_events(_analysis("Polri mendukung program pemerintah.", *bodies))] == ["SUPPORT"]

@@ -309,3 +309,8 @@ def test_trailing_initials_glued_to_the_last_sentence_are_found():
 ])
 def test_rubric_from_host_label_or_first_path_segment(url, expected):
     assert outlets.rubric(url) == expected
+
+
+def test_an_outlet_named_as_it_names_itself():
+    assert outlets.by_name("detikcom").key == "detik" and outlets.by_name("Kompas.com").key == "kompas"
+    assert outlets.by_name("Polri") is None

@@ -203,8 +203,9 @@ def by_name(name: Optional[str]) -> Optional[Outlet]:
     found = by_host(text)
     if found:
         return found
+    bare = text.removesuffix("com").rstrip(".")   # "detikcom", the outlet's own name for itself
     for outlet in OUTLETS:
-        if text in (outlet.key, outlet.name.lower()):
+        if text in (outlet.key, outlet.name.lower()) or bare in (outlet.key, outlet.name.lower()):
             return outlet
     return None
 

@@ -152,6 +152,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if rule.type == "MOBILIZE" and not classes["rescue"].isdisjoint(sent.low[trig.index + 1:trig.index + 13]):
         return None  # "mengerahkan 75 personel dan 15 unit kendaraan pemadam": rescuers, not forces
+    if rule.type == "SUPPORT" and trig.voice == "active" and PURPOSE & set(_before(sent.words, trig.index, 1)):
+        return None  # "dalam rangka mendukung pembangunan", "semangat … dalam menghargai perjuangan": an aim
     if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
@@ -330,6 +332,7 @@ def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, a
     return [(dataclasses.replace(event, negated=False, hypothetical=False), stated)]
 
 
+PURPOSE = {"rangka", "guna", "demi", "dalam"}   # right before a verb of support: what an act is for
 ANYONE = re.compile(r"\b(?:[Ss]etiap|[Ss]iapa\s*pun|[Bb]arang\s*siapa)\s+$")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from warta import outlets
 from warta.events.actors import _actor, _country_surface, Context
 from warta.events.lexicon import (
     _sector, alpha3, Arg, ARREST_TYPES, HOME, INTRANSITIVE, LAW_SECTORS, lexicon, POLICE_UNIT, REACTIONS,
@@ -623,6 +624,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
             return _subject(ctx, sent, _light_verb_start(sent, trig)), \
                 (targets if len(targets) > 1 else targets[0] if targets else None), False
         genitive = _genitive(ctx, sent, trig) or (_nominal_actor(ctx, sent, trig) if _is_object_of(sent, trig) else None)
+        if genitive is not None and trig.rule.type == "INVESTIGATE" and outlets.by_name(_head(genitive).text):
+            return None  # "penelusuran detikcom": a newsroom's own inquiry is journalism, no event
         patient = genitive is not None and trig.rule.type in ARREST_TYPES and (
             _actor(ctx, genitive).sector not in LAW_SECTORS | {"GOV"}
             or words()["office"] & {w.lower() for w in WORD.findall(ctx.body[trig.end:genitive[0].start])}
