@@ -1927,6 +1927,8 @@ def test_business_people_are_no_offenders_and_ministries_by_acronym_are_governme
     assert _sector("pelaku pembacokan") == "CRM"
     assert _sector("Menkomdigi Meutya Hafid") == "GOV" and _sector("Kemendes PDTT") == "GOV"
     assert _sector("Dinas Perhubungan") == "GOV" and _sector("dinas intelijen Israel") == "SPY"
+    assert _sector("Bank Indonesia") == "GOV" and _sector("Bank Sentral Amerika Serikat") == "GOV"
+    assert _sector("Bank Mandiri") == "BUS" and _sector("OJK") == "GOV"
 
 
 def test_one_party_spelt_two_ways_is_not_its_own_target_and_names_close_their_brackets():
