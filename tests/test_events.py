@@ -1979,3 +1979,14 @@ def test_support_as_an_aim_and_a_newsrooms_own_inquiry_are_no_events():
                  "Berdasarkan penelusuran detikcom, dua pulau di Anambas masih dijual."):
         assert find_events(_analysis(body, *bodies)) == [], body
     assert [e.type for e in find_events(_analysis("Polri mendukung program pemerintah.", *bodies))] == ["SUPPORT"]
+
+
+def test_cooperation_between_two_named_parties_is_coded_both_ways():
+    parties = (("E1", "Kementerian Pertahanan", "ORG", ["Kementerian Pertahanan"], "ID", None),
+               ("E2", "Turki", "LOC", ["Turki"], "TR", "country"))
+    body = "Jet tempur itu dibeli lewat nota kesepahaman kerja sama antara Kementerian Pertahanan dan Turki."
+    pairs = {(e.type, e.actor.name, e.target.name) for e in find_events(_analysis(body, *parties))}
+    assert {("COOPERATE", "Kementerian Pertahanan", "Turki"), ("COOPERATE", "Turki", "Kementerian Pertahanan")} <= pairs
+    lone = "Kementerian Pertahanan menyebut kerja sama itu penting bagi industri di Turki."
+    assert all(e.target is None or e.target.name != "Kementerian Pertahanan"
+               for e in find_events(_analysis(lone, *parties)))

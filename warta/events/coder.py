@@ -163,7 +163,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     if asked and trig.voice == "passive":
         return None  # "menuntut Fadli Zon dipecat": the act asked for, with no one named to do it, is the demand's
     requested = demand_target if asked else None
-    pair = _warring_pair(ctx, sent, trig) if rule.type == "FIGHT" and trig.voice == "nominal" else None
+    pair = _warring_pair(ctx, sent, trig) if rule.type == "FIGHT" and trig.voice == "nominal" else \
+        _partners(ctx, sent, trig) if rule.type in SYMMETRIC and trig.voice == "nominal" else None
     if pair is not None:  # "perang antara Israel dan Iran", "perang Iran-Israel": each fights the other
         coded = [_code_one(ctx, sent, trig, focus_place, a, b, False, None, negated)
                  for a, b in (pair, pair[::-1])]
@@ -271,6 +272,18 @@ def _warring_pair(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple
     first, second = after[:2]
     lead, gap = ctx.body[trig.end:first[0].start], ctx.body[first[-1].end:second[0].start]
     if BETWEEN.fullmatch(lead) and AND_PARTY.fullmatch(gap) or not lead.strip() and gap == "-":
+        return first, second
+    return None
+
+
+def _partners(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple[list[Arg], list[Arg]]]:
+    """The two named parties right after a noun of meeting or cooperation: "koordinasi (antara) X dan Y"."""
+    after = [g for g in sent.groups if g[0].start >= trig.end]
+    if len(after) < 2 or not all(_head(g).entity is not None and not _is_place(g) for g in after[:2]):
+        return None
+    first, second = after[:2]
+    lead, gap = ctx.body[trig.end:first[0].start], ctx.body[first[-1].end:second[0].start]
+    if re.fullmatch(r"\s*(?:antara\s*)?", lead) and re.fullmatch(r"\s*dan\s*", gap):
         return first, second
     return None
 
