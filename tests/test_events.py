@@ -1990,3 +1990,15 @@ def test_cooperation_between_two_named_parties_is_coded_both_ways():
     lone = "Kementerian Pertahanan menyebut kerja sama itu penting bagi industri di Turki."
     assert all(e.target is None or e.target.name != "Kementerian Pertahanan"
                for e in find_events(_analysis(lone, *parties)))
+
+
+def test_a_fact_check_codes_none_of_the_claims_it_checks_and_business_news_needs_a_public_party():
+    people = (("E1", "Najwa Shihab", "PER", ["Najwa Shihab"], "ID", None),
+              ("E2", "PT Maju Jaya", "ORG", ["PT Maju Jaya"], "ID", None),
+              ("E3", "PT Sinar Laut", "ORG", ["PT Sinar Laut"], "ID", None))
+    claim = "Beredar foto yang mengklaim Najwa Shihab ditangkap polisi di Jakarta."
+    assert find_events(_analysis(claim, *people, url="https://www.contoh.id/cek-fakta/read/1/x")) == []
+    deal = "PT Maju Jaya bekerja sama dengan PT Sinar Laut membangun pabrik baterai."
+    assert find_events(_analysis(deal, *people, url="https://finance.contoh.id/industri/d-1/x")) == []
+    assert [e.type for e in find_events(_analysis(deal, *people, url="https://news.contoh.id/berita/d-1/x"))] \
+        == ["COOPERATE"]

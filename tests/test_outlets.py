@@ -301,6 +301,8 @@ def test_trailing_initials_glued_to_the_last_sentence_are_found():
     ("https://www.liputan6.com/showbiz/read/1/judul", "entertainment"),
     ("https://celebrity.okezone.com/read/2025/06/18/598/1/judul", "entertainment"),
     ("https://travel.detik.com/travel-news/d-1/judul", "travel"),
+    ("https://finance.detik.com/industri/d-1/judul", "business"),
+    ("https://www.liputan6.com/cek-fakta/read/1/judul", "fact check"),
     ("https://news.detik.com/berita/d-1/judul", None),
     ("https://www.liputan6.com/news/read/1/judul", None),
     ("https://hukum.tempo.co/read/1/judul", None),

@@ -53,7 +53,10 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
         ctx.pending.append(sent)  # remembered when a later sentence asks (Context._recall)
     explicit_protest = any(e.type == "PROTEST" and e.actor.entity_id or e.type == "PROTEST" and
                            e.actor.name != "pengunjuk rasa" for e, _ in events)
-    soft = rubric(analysis.article.url) is not None
+    section = rubric(analysis.article.url)
+    if section == "fact check":
+        return []  # a fact-check rubric reports the claims it checks, hoaxes among them: none is coded as done
+    soft = section is not None
     kept = [event for event, _ in events
             if not (explicit_protest and event.type == "PROTEST" and event.actor.name == "pengunjuk rasa"
                     and event.confidence < 0.5)
