@@ -2002,3 +2002,9 @@ def test_a_fact_check_codes_none_of_the_claims_it_checks_and_business_news_needs
     assert find_events(_analysis(deal, *people, url="https://finance.contoh.id/industri/d-1/x")) == []
     assert [e.type for e in find_events(_analysis(deal, *people, url="https://news.contoh.id/berita/d-1/x"))] \
         == ["COOPERATE"]
+
+
+def test_a_ban_with_no_one_named_imposing_it_is_a_rule_not_an_event():
+    places = (("E1", "Semeru", "LOC", ["Semeru"], "ID", None), ("E2", "Lumajang", "LOC", ["Lumajang"], "ID", "regency"))
+    body = "Gunung Semeru masih berstatus waspada, sehingga masyarakat di Lumajang dilarang mendekati kawah."
+    assert find_events(_analysis(body, *places)) == []

@@ -948,6 +948,8 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
         return _actor(ctx, ctx.agency)
     if POLICE.search(ctx.body):  # no body named, but the article speaks of the police: theirs
         return Actor(name="polisi", code=(alpha3(ctx.focus) or "") + "COP", country=ctx.focus, sector="COP")
+    if rule.mode == "restrict":
+        return None  # "masyarakat dilarang mendekat", "penyelenggara dilarang …": a rule or a warning, no one acting
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
 
 
