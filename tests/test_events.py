@@ -2008,3 +2008,13 @@ def test_a_ban_with_no_one_named_imposing_it_is_a_rule_not_an_event():
     places = (("E1", "Semeru", "LOC", ["Semeru"], "ID", None), ("E2", "Lumajang", "LOC", ["Lumajang"], "ID", "regency"))
     body = "Gunung Semeru masih berstatus waspada, sehingga masyarakat di Lumajang dilarang mendekati kawah."
     assert find_events(_analysis(body, *places)) == []
+
+
+def test_what_usually_happens_and_what_is_someones_task_are_no_events():
+    bodies = (("E1", "Kementerian Sosial", "ORG", ["Kementerian Sosial"], "ID", None),
+              ("E2", "Bekasi", "LOC", ["Bekasi"], "ID", "city"))
+    for body in ("Biasanya polisi menangkap pelaku begal di Bekasi pada malam hari.",
+                 "Kementerian Sosial memiliki tugas untuk memberikan bantuan kepada korban di Bekasi."):
+        assert find_events(_analysis(body, *bodies)) == [], body
+    given = find_events(_analysis("Kementerian Sosial memberikan bantuan kepada korban di Bekasi.", *bodies))
+    assert [e.type for e in given] == ["AID"]

@@ -153,6 +153,9 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks;
         # "kasus penembakan yang menewaskan seorang warga": the shooting's toll, not a second deed
         return None
+    if not classes["habitual"].isdisjoint(sent.low[:trig.index]) or \
+            not classes["duty"].isdisjoint(_before(sent.words, trig.index, 4)):
+        return None  # "biasanya polisi … menangkap", "memiliki tugas untuk memberikan bantuan": no act done
     if rule.type == "MOBILIZE" and not classes["rescue"].isdisjoint(sent.low[trig.index + 1:trig.index + 13]):
         return None  # "mengerahkan 75 personel dan 15 unit kendaraan pemadam": rescuers, not forces
     if rule.type == "SUPPORT" and trig.voice == "active" and PURPOSE & set(_before(sent.words, trig.index, 1)):
