@@ -2018,3 +2018,13 @@ def test_what_usually_happens_and_what_is_someones_task_are_no_events():
         assert find_events(_analysis(body, *bodies)) == [], body
     given = find_events(_analysis("Kementerian Sosial memberikan bantuan kepada korban di Bekasi.", *bodies))
     assert [e.type for e in given] == ["AID"]
+
+
+def test_a_damages_claim_is_a_suit_and_agreeing_with_an_opinion_is_support():
+    people = (("E1", "Sri Lestari", "PER", ["Sri Lestari"], None, None),
+              ("E2", "Garuda Indonesia", "ORG", ["Garuda Indonesia"], "ID", None),
+              ("E3", "Puan Maharani", "PER", ["Puan Maharani"], None, None))
+    claim = find_events(_analysis("Sri Lestari menuntut Garuda Indonesia membayar ganti rugi Rp 1 miliar.", *people))
+    assert [(e.type, e.mode) for e in claim] == [("DISAPPROVE", "sue")]
+    opinion = find_events(_analysis("Sri Lestari sepakat dengan pendapat Ketua DPR Puan Maharani.", *people))
+    assert [(e.type, e.target.name) for e in opinion] == [("SUPPORT", "Puan Maharani")]
