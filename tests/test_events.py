@@ -2028,3 +2028,12 @@ def test_a_damages_claim_is_a_suit_and_agreeing_with_an_opinion_is_support():
     assert [(e.type, e.mode) for e in claim] == [("DISAPPROVE", "sue")]
     opinion = find_events(_analysis("Sri Lestari sepakat dengan pendapat Ketua DPR Puan Maharani.", *people))
     assert [(e.type, e.target.name) for e in opinion] == [("SUPPORT", "Puan Maharani")]
+
+
+def test_a_party_from_a_state_is_not_the_state():
+    parties = (("E1", "Kementerian Kelautan dan Perikanan", "ORG", ["Kementerian Kelautan dan Perikanan"], "ID", None),
+               ("E2", "Filipina", "LOC", ["Filipina"], "PH", "country"))
+    body = "Kementerian Kelautan dan Perikanan menangkap dua kapal asing asal Filipina di Laut Sulawesi."
+    arrest = find_events(_analysis(body, *parties))
+    assert [(e.type, e.target.name, e.target.sector) for e in arrest] == [("COERCE", "dua kapal asing asal Filipina", None)]
+    assert arrest[0].target.country == "PH"

@@ -84,6 +84,9 @@ POLICE_WORDS = {"polisi", "kepolisian", "pihak kepolisian"}
 BRACKETED = re.compile(r"(?:\s+[a-z]+)?\s*\(([A-Z][\w ]+)\)")
 
 
+ORIGIN = re.compile(r"\b((?:[a-z][\w-]*\s+){1,3})(?:asal|berasal\s+dari)\s+$")
+
+
 def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
     if not group:
         return None
@@ -114,7 +117,11 @@ def _actor(ctx: Context, group: Optional[list[Arg]]) -> Optional[Actor]:
         name = max(forms, key=len) if forms else head.entity.name or head.text
     else:
         name = _with_seat(body, group, head) or _expanded(body, head.text)
-    if head.entity is not None and head.entity.type == "LOC":
+    origin = ORIGIN.search(body, max(0, group[0].start - 50), group[0].start) \
+        if head.entity is not None and head.entity.kind == "country" else None
+    if origin:  # "kapal asing asal Filipina", "perusahaan asal Jerman": a party from the state, not the state
+        name, sector = body[origin.start():group[-1].end], _sector(origin.group(1))
+    elif head.entity is not None and head.entity.type == "LOC":
         sector = "GOV" if head.entity.kind in ("country", "seat-of-government") else None
     else:
         sector = _sector(head.text) or head.sector or _sector(" ".join(a.text for a in group)) \
