@@ -2037,3 +2037,10 @@ def test_a_party_from_a_state_is_not_the_state():
     arrest = find_events(_analysis(body, *parties))
     assert [(e.type, e.target.name, e.target.sector) for e in arrest] == [("COERCE", "dua kapal asing asal Filipina", None)]
     assert arrest[0].target.country == "PH"
+
+
+def test_a_startup_demo_day_and_a_demo_account_are_no_protests():
+    orgs = (("E1", "Nakama", "ORG", ["Nakama"], "ID", None),)
+    for body in ("Nakama menggelar demo day bagi dua puluh perusahaan rintisan.",
+                 "Nakama menyarankan pemula berlatih dengan akun demo lebih dulu."):
+        assert find_events(_analysis(body, *orgs)) == [], body
