@@ -2044,3 +2044,9 @@ def test_a_startup_demo_day_and_a_demo_account_are_no_protests():
     for body in ("Nakama menggelar demo day bagi dua puluh perusahaan rintisan.",
                  "Nakama menyarankan pemula berlatih dengan akun demo lebih dulu."):
         assert find_events(_analysis(body, *orgs)) == [], body
+
+
+def test_a_happening_spoken_of_is_not_the_speakers_deed():
+    people = (("E1", "Mukhtar", "PER", ["Mukhtar"], None, None),)
+    body = "Aktivis Mukhtar menyampaikan peristiwa pemerkosaan 1998 benar adanya."
+    assert find_events(_analysis(body, *people)) == []

@@ -619,6 +619,8 @@ def _roles(ctx: Context, sent: Sentence, trig: Trigger) -> Optional[tuple]:
         light = set(_before_skipping_numbers(sent.words, trig.index, 2)) & classes["light"]
         if light and set(_before(sent.words, trig.index - 1, 1)) & classes["circumstance"]:
             return None  # "dalam melaksanakan unjuk rasa": a setting
+        if light and set(_before(sent.words, trig.index, 1)) & classes["happening"]:
+            return None  # "menyampaikan peristiwa pemerkosaan 1998": a happening spoken of, not the speaker's deed
         if light:  # "X, Wakil Menteri, juga menyampaikan apresiasi kepada Y": the light verb's subject
             targets = _objects(ctx, sent, trig.rule, trig.end)
             return _subject(ctx, sent, _light_verb_start(sent, trig)), \
