@@ -2050,3 +2050,11 @@ def test_a_happening_spoken_of_is_not_the_speakers_deed():
     people = (("E1", "Mukhtar", "PER", ["Mukhtar"], None, None),)
     body = "Aktivis Mukhtar menyampaikan peristiwa pemerkosaan 1998 benar adanya."
     assert find_events(_analysis(body, *people)) == []
+
+
+def test_dia_in_a_direct_quote_is_not_its_speaker():
+    body = 'Direktur Ahmad Aris meninjau pulau itu. "Tapi dia tidak mengindahkan larangan kami," kata Ahmad Aris.'
+    analysis = _analysis(body, ("E1", "Ahmad Aris", "PER", ["Ahmad Aris"], "ID", None))
+    start, end = body.index('"'), body.index(",") + 2
+    analysis.quotes = [Quote(body[start:end], start, end, "direct", "kata", Speaker("Ahmad Aris", "E1", None))]
+    assert all(e.actor.name != "Ahmad Aris" for e in find_events(analysis))

@@ -245,12 +245,12 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
             low = w.group(0).lower()
             if low in classes["pronoun_person"]:
                 linked = _linked_person(ctx, w.start(), w.end())
-                if linked is not None:  # the entities stage resolved this "ia"/"dia" to a person
-                    return linked
-                opening = w.start() == sent.start or not WORD.search(ctx.body, sent.start, w.start())
-                # "Dia …" opening a sentence continues the last sentence's subject, not its last-named person
-                return _sentence_subject_person(ctx, sent, w.start()) or \
-                    (ctx.last_subject if opening and ctx.last_subject else ctx.last_person)
+                if linked is None:
+                    opening = w.start() == sent.start or not WORD.search(ctx.body, sent.start, w.start())
+                    # "Dia …" opening a sentence continues the last sentence's subject, not its last-named person
+                    linked = _sentence_subject_person(ctx, sent, w.start()) or \
+                        (ctx.last_subject if opening and ctx.last_subject else ctx.last_person)
+                return None if _quoted_speaker(ctx, w.start(), linked) else linked
             if low in classes["pronoun_group"]:
                 if acted_upon:
                     return ctx.last_people or ctx.last_group
@@ -270,6 +270,16 @@ def _pronoun(ctx: Context, sent: Sentence, start: int, pos: int, acted_upon: boo
                     return _own_country(ctx, first or ctx.last_person, w.start(), w.end()) or first
                 return _speaker_body(ctx, first) if first else ctx.last_group
     return None
+
+
+def _quoted_speaker(ctx: Context, pos: int, group: Optional[list[Arg]]) -> bool:
+    """Whether ``group`` is the speaker of the direct quote ``pos`` lies in: '"Tapi dia tidak mengindahkan,"
+    kata Aris' -- a speaker calls himself "saya", so "dia" there is someone else."""
+    quote = _quote_at(ctx.analysis.quotes, pos)
+    if not group or quote is None or quote.kind != "direct" or quote.speaker is None:
+        return False
+    head = _head(group)
+    return bool(head.entity and head.entity.id == quote.speaker.entity_id) or head.text == quote.speaker.name
 
 
 def _linked_person(ctx: Context, start: int, end: int) -> Optional[list[Arg]]:
