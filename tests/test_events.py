@@ -1910,15 +1910,19 @@ def test_sport_and_celebrity_rubrics_code_only_events_with_a_public_party():
     assert [e.type for e in find_events(_analysis(private[0], *people, url=news))] == ["DEMAND"]
 
 
-def test_a_rules_wording_about_anyone_and_an_unnamed_state_in_a_sport_rubric_are_no_events():
+def test_a_rules_wording_about_anyone_and_an_agentless_arrest_no_body_is_named_for_are_no_events():
     people = (("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),
               ("E2", "Bandung", "LOC", ["Bandung"], "ID", "city"))
     assert find_events(_analysis("Setiap orang dilarang membakar sampah di Bandung.", *people)) == []
     banned = find_events(_analysis("Polisi melarang Rudi Hartono meninggalkan Bandung.", *people))
     assert [(e.type, e.target.name) for e in banned] == [("COERCE", "Rudi Hartono")]
-    body = "Rudi Hartono ditahan di Bandung selama dua hari."
-    assert [e.type for e in find_events(_analysis(body, *people))] == ["COERCE"]   # the state, implied
-    assert find_events(_analysis(body, *people, url="https://sport.contoh.id/sepakbola/d-1/x")) == []
+    # guideline 1 of the golds: an agentless passive counts when its verb or the article names who acts
+    assert find_events(_analysis("Rudi Hartono diusir dari Bandung pekan lalu.", *people)) == []
+    body = "Polisi berjaga di Bandung sejak pagi. Rudi Hartono diusir dari kota itu."
+    expelled = find_events(_analysis(body, *people))
+    assert [(e.type, e.actor.name) for e in expelled] == [("COERCE", "polisi")]
+    held = find_events(_analysis("Rudi Hartono ditahan di Bandung selama dua hari.", *people))
+    assert [(e.type, e.actor.code) for e in held] == [("COERCE", "IDNGOV")]   # holding people: the state's
 
 
 def test_business_people_are_no_offenders_and_ministries_by_acronym_are_government():

@@ -960,8 +960,9 @@ def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
         return _actor(ctx, ctx.agency)
     if POLICE.search(ctx.body):  # no body named, but the article speaks of the police: theirs
         return Actor(name="polisi", code=(alpha3(ctx.focus) or "") + "COP", country=ctx.focus, sector="COP")
-    if rule.mode == "restrict":
-        return None  # "masyarakat dilarang mendekat", "penyelenggara dilarang …": a rule or a warning, no one acting
+    if rule.mode not in ("arrest", "detention"):
+        return None  # "masyarakat dilarang mendekat", "mereka diusir", "sita jaminan": no one named doing it
+    # "ratusan aktivis ditahan di Almaty" (the canonical page): holding people is the state's
     return Actor(name=None, code=(alpha3(ctx.focus) or "") + "GOV", country=ctx.focus, sector="GOV")
 
 
