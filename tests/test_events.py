@@ -2062,3 +2062,11 @@ def test_dia_in_a_direct_quote_is_not_its_speaker():
     start, end = body.index('"'), body.index(",") + 2
     analysis.quotes = [Quote(body[start:end], start, end, "direct", "kata", Speaker("Ahmad Aris", "E1", None))]
     assert all(e.actor.name != "Ahmad Aris" for e in find_events(analysis))
+
+
+def test_a_civil_agency_sending_a_team_is_no_mobilisation():
+    bodies = (("E1", "Direktorat Jenderal PSDKP", "ORG", ["Direktorat Jenderal PSDKP"], "ID", None),
+              ("E2", "Brimob", "ORG", ["Brimob"], "ID", None), ("E3", "Raja Ampat", "LOC", ["Raja Ampat"], "ID", None))
+    assert find_events(_analysis("Direktorat Jenderal PSDKP menerjunkan tim ke Raja Ampat.", *bodies)) == []
+    troops = find_events(_analysis("Brimob menerjunkan 200 personel ke Raja Ampat.", *bodies))
+    assert [e.type for e in troops] == ["MOBILIZE"]
