@@ -2070,3 +2070,10 @@ def test_a_civil_agency_sending_a_team_is_no_mobilisation():
     assert find_events(_analysis("Direktorat Jenderal PSDKP menerjunkan tim ke Raja Ampat.", *bodies)) == []
     troops = find_events(_analysis("Brimob menerjunkan 200 personel ke Raja Ampat.", *bodies))
     assert [e.type for e in troops] == ["MOBILIZE"]
+
+
+def test_an_agent_named_by_initials_after_oleh_acts():
+    people = (("E1", "Rudi Hartono", "PER", ["Rudi Hartono"], None, None),)
+    body = "Rudi Hartono telah dilaporkan ke polisi oleh istrinya yang berinisial KR pekan lalu."
+    events = find_events(_analysis(body, *people))
+    assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "KR", "Rudi Hartono")]

@@ -443,7 +443,8 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
             gap = WORD.findall(ctx.body[t_end:g[0].start])
             if nominal and any(_is_verb(w) for w in gap):
                 return None
-            if any(w.lower() == "yang" and _is_verb(v) for w, v in zip(gap, gap[1:])):
+            if any(w.lower() == "yang" and _is_verb(v) and v.lower() not in ("berinisial", "bernama")
+                   for w, v in zip(gap, gap[1:])):
                 return None  # "ditangkap berkat pencekalan yang diajukan oleh Interpol": the relative's agent
             return g
     named = _described_agent(ctx, sent, t_end)
@@ -462,7 +463,13 @@ def _agent_after(ctx: Context, sent: Sentence, t_end: int, rule: Optional[Trigge
 def _after_oleh(gap: str) -> bool:
     """The gap ends with "oleh", maybe with role words after it ("oleh kader PDI-P", "oleh pihak KPK")."""
     m = re.search(r"\boleh((?:\s+[A-Za-z]+){0,2})\s*$", gap)   # "oleh Gubernur Riau Abdul Wahid" too
-    return m is not None and all(w.lower() in words()["glue"] | words()["office"] for w in m.group(1).split())
+    if m is not None and all(w.lower() in words()["glue"] | words()["office"] for w in m.group(1).split()):
+        return True
+    return NAMED_AGENT.search(gap) is not None
+
+
+# "dilaporkan ke polisi oleh istrinya yang berinisial KR", "oleh seorang warga bernama Budi": the agent named
+NAMED_AGENT = re.compile(r"\boleh(?:\s+[a-z]+){1,3}\s+(?:yang\s+)?(?:berinisial|bernama)\s*$")
 
 
 def _described_agent(ctx: Context, sent: Sentence, t_end: int) -> Optional[list[Arg]]:
