@@ -1988,9 +1988,11 @@ def test_support_as_an_aim_and_a_newsrooms_own_inquiry_are_no_events():
 def test_cooperation_between_two_named_parties_is_coded_both_ways():
     parties = (("E1", "Kementerian Pertahanan", "ORG", ["Kementerian Pertahanan"], "ID", None),
                ("E2", "Turki", "LOC", ["Turki"], "TR", "country"))
-    body = "Jet tempur itu dibeli lewat nota kesepahaman kerja sama antara Kementerian Pertahanan dan Turki."
+    body = "Sejak tahun lalu terjalin kerja sama antara Kementerian Pertahanan dan Turki di bidang industri."
     pairs = {(e.type, e.actor.name, e.target.name) for e in find_events(_analysis(body, *parties))}
     assert {("COOPERATE", "Kementerian Pertahanan", "Turki"), ("COOPERATE", "Turki", "Kementerian Pertahanan")} <= pairs
+    mou = "Jet tempur itu dibeli lewat nota kesepahaman kerja sama antara Kementerian Pertahanan dan Turki."
+    assert find_events(_analysis(mou, *parties)) == []   # the agreement's name: its signing is the event
     lone = "Kementerian Pertahanan menyebut kerja sama itu penting bagi industri di Turki."
     assert all(e.target is None or e.target.name != "Kementerian Pertahanan"
                for e in find_events(_analysis(lone, *parties)))
@@ -2077,3 +2079,13 @@ def test_an_agent_named_by_initials_after_oleh_acts():
     body = "Rudi Hartono telah dilaporkan ke polisi oleh istrinya yang berinisial KR pekan lalu."
     events = find_events(_analysis(body, *people))
     assert [(e.type, e.actor.name, e.target.name) for e in events] == [("DISAPPROVE", "KR", "Rudi Hartono")]
+
+
+def test_refusing_to_cooperate_is_a_rejection_and_an_offer_of_help_is_an_agreement():
+    parties = (("E1", "Pemerintah Aceh", "ORG", ["Pemerintah Aceh"], "ID", None),
+               ("E2", "Pemerintah Sumatera Utara", "ORG", ["Pemerintah Sumatera Utara"], "ID", None),
+               ("E3", "Lalamove", "ORG", ["Lalamove"], "ID", None))
+    refusal = find_events(_analysis("Pemerintah Aceh tidak akan bekerja sama dengan Pemerintah Sumatera Utara.", *parties))
+    assert [(e.type, e.negated, e.target.name) for e in refusal] == [("REJECT", False, "Pemerintah Sumatera Utara")]
+    offer = find_events(_analysis("Lalamove siap membantu Pemerintah Aceh dalam penyelidikan itu.", *parties))
+    assert [(e.type, e.mode, e.hypothetical) for e in offer] == [("AGREE", "offer", False)]

@@ -145,6 +145,14 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     negated = bool(before3 & classes["negation"])
     if rule.only_negated and not negated:
         return None
+    if rule.type == "COOPERATE" and not AGREEMENT_NAMES.isdisjoint(_before(sent.words, trig.index, 3)):
+        return None  # "nota kesepahaman (MoU) kerja sama antara …": an agreement's name; its signing is coded
+    if rule.type == "COOPERATE" and negated:  # "tidak akan bekerja sama dengan …": a refusal (PLOVER REJECT)
+        rule, negated = dataclasses.replace(rule, type="REJECT", mode="refuse cooperation", cameo="120"), False
+        trig = dataclasses.replace(trig, rule=rule)
+    if rule.type == "AID" and "siap" in before3:  # "Kami siap membantu pihak berwenang": an offer (PLOVER AGREE)
+        rule = dataclasses.replace(rule, type="AGREE", mode="offer", cameo="030")
+        trig = dataclasses.replace(trig, rule=rule)
     if _threatened(sent, trig):
         return None
     if rule.type == "CRIME" and _alleged(sent, trig):
@@ -351,6 +359,7 @@ def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, a
     return [(dataclasses.replace(event, negated=False, hypothetical=False), stated)]
 
 
+AGREEMENT_NAMES = {"mou", "kesepahaman", "nota", "perjanjian", "memorandum", "pakta"}   # before "kerja sama"
 PURPOSE = {"rangka", "guna", "demi", "dalam"}   # right before a verb of support: what an act is for
 ANYONE = re.compile(r"\b(?:[Ss]etiap|[Ss]iapa\s*pun|[Bb]arang\s*siapa)\s+$")
 
@@ -433,6 +442,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
     denied = _denied(sent, trig)
     hypothetical = bool(set(_before(sent.words, trig.index, 4)) & classes["hypothetical"]) or requested \
         or bool(set(sent.low[:trig.index]) & classes["conditional"])  # "…, jika X, pelaku dapat dihukum …"
+    if rule.mode == "offer":
+        hypothetical = False  # the offer is made now, whatever it offers to do later
     if hypothetical and not requested and not negated and _unmet_condition(ctx, sent, trig):
         # "Jika tuntutan kami tidak dipenuhi, kami akan menduduki …": a threat, which is itself real
         rule = dataclasses.replace(rule, mode="conditional threat")
