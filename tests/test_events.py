@@ -2089,3 +2089,9 @@ def test_refusing_to_cooperate_is_a_rejection_and_an_offer_of_help_is_an_agreeme
     assert [(e.type, e.negated, e.target.name) for e in refusal] == [("REJECT", False, "Pemerintah Sumatera Utara")]
     offer = find_events(_analysis("Lalamove siap membantu Pemerintah Aceh dalam penyelidikan itu.", *parties))
     assert [(e.type, e.mode, e.hypothetical) for e in offer] == [("AGREE", "offer", False)]
+
+
+def test_an_act_asked_of_a_party_not_named_is_not_done_by_the_one_asking():
+    people = (("E1", "Pramono Anung", "PER", ["Pramono Anung"], "ID", None),)
+    body = "Pramono Anung meminta pihak terkait menertibkan sopir ugal-ugalan tersebut."
+    assert [e.type for e in find_events(_analysis(body, *people))] == []

@@ -174,6 +174,9 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None  # "… tidak mendukung program pemerintah": conduct judged, not a reaction to anyone
     asked = demand_target is not None and (bool(set(_before(sent.words, trig.index, 2)) & classes["complement"])
                                            or not rule.modal and _asked_right_after(ctx, sent, trig, demand_target))
+    if not asked and any(t.rule.type == "DEMAND" and 0 < trig.index - t.index <= 4 for t in sent.triggers) \
+            and rule.type != "DEMAND":
+        return None  # "Pramono meminta pihak terkait menertibkan sopir": asked of a party not named, not done
     if asked and trig.voice == "passive":
         return None  # "menuntut Fadli Zon dipecat": the act asked for, with no one named to do it, is the demand's
     requested = demand_target if asked else None
