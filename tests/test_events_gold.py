@@ -175,7 +175,9 @@ HELDOUT = FIXTURES / "events_gold_heldout.jsonl"
 # End of round 11 (agentless arrests of someone arrested before merged into that arrest): P=0.549 R=0.424
 # (28/66, 51 predicted).  Then errors fixed from random samples of non-gold CSV events (sports idioms,
 # civilian agencies "deploying", complaints filed with the police, …): P=0.571 (28/66, 49 predicted).
-HELDOUT_FLOORS = {"precision": 0.57, "recall": 0.42}
+# Round 12, from two independent audits of random non-gold events (an act asked of an unnamed party is
+# not the asker's): P=0.596 (28/66, 47 predicted).
+HELDOUT_FLOORS = {"precision": 0.59, "recall": 0.42}
 
 
 # A second held-out gold (events_gold_heldout2.jsonl, 25 articles, 59 events; see EVENTS_GOLD.md),
@@ -195,7 +197,7 @@ HELDOUT2_FLOORS = {"precision": 0.57, "recall": 0.38}
 # blind like the second held-out gold.  First measured (coder of 1a50521, before any tuning on it):
 # P=0.612 R=0.303 (30/99 found, 49 predicted) -- a third untuned estimate.  Tuned on from round 10.
 DEV2 = FIXTURES / "events_gold_dev2.jsonl"
-DEV2_FLOORS = {"precision": 0.78, "recall": 0.59}   # round 11: P 0.787 R 0.596 (59/99, 75 predicted)
+DEV2_FLOORS = {"precision": 0.79, "recall": 0.59}   # round 12: P 0.797 R 0.596 (59/99, 74 predicted)
 
 
 # A third development gold (events_gold_dev3.jsonl, 30 articles, 92 events), annotated blind.  First measured
@@ -207,15 +209,15 @@ DEV3_FLOORS = {"precision": 0.76, "recall": 0.48}   # round 11: P 0.763 R 0.489 
 # A fourth development gold (events_gold_dev4.jsonl, 30 articles, 74 events), annotated blind.  First measured
 # with the coder of 4fd22dc: P 0.444 R 0.270 (20/74, 45 predicted), the same as the coder of 1a50521.
 DEV4 = FIXTURES / "events_gold_dev4.jsonl"
-DEV4_FLOORS = {"precision": 0.55, "recall": 0.39}   # round 12: P 0.558 R 0.392 (29/74, 52 predicted)
+DEV4_FLOORS = {"precision": 0.56, "recall": 0.39}   # round 12: P 0.569 R 0.392 (29/74, 51 predicted)
 
 
 # A third held-out gold (events_gold_heldout3.jsonl, 28 articles, 80 events), annotated blind and scored once,
 # in aggregate, at the end of round 10: P=0.444 R=0.300 (24/80, 54 predicted); the coder of 1a50521 gave
 # P=0.438 R=0.263.  Never tuned on.
 HELDOUT3 = FIXTURES / "events_gold_heldout3.jsonl"
-# End of round 11, in aggregate: P=0.509 R=0.350 (28/80, 55 predicted).
-HELDOUT3_FLOORS = {"precision": 0.50, "recall": 0.35}
+# End of round 11, in aggregate: P=0.509 R=0.350 (28/80, 55 predicted); round 12: P=0.519 (28/80, 54).
+HELDOUT3_FLOORS = {"precision": 0.51, "recall": 0.35}
 
 
 # A fourth held-out gold (events_gold_heldout4.jsonl, 20 articles, 55 events: the last 12 keyword-pool rows and
