@@ -2095,3 +2095,9 @@ def test_an_act_asked_of_a_party_not_named_is_not_done_by_the_one_asking():
     people = (("E1", "Pramono Anung", "PER", ["Pramono Anung"], "ID", None),)
     body = "Pramono Anung meminta pihak terkait menertibkan sopir ugal-ugalan tersebut."
     assert [e.type for e in find_events(_analysis(body, *people))] == []
+
+
+def test_a_crash_that_kills_is_no_killing():
+    bodies = (("E1", "India", "LOC", ["India"], "IN", "country"), ("E2", "Ahmedabad", "LOC", ["Ahmedabad"], "IN", "city"))
+    body = "Pesawat maskapai India itu jatuh di Ahmedabad, menewaskan 241 orang di dalamnya."
+    assert find_events(_analysis(body, *bodies)) == []

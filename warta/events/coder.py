@@ -161,6 +161,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks;
         # "kasus penembakan yang menewaskan seorang warga": the shooting's toll, not a second deed
         return None
+    if rule.root == "tewas" and not classes["accident"].isdisjoint(sent.low[:trig.index]):
+        return None  # "pesawat Air India jatuh di Ahmedabad, menewaskan 241 orang": a crash, not a killing
     if not classes["habitual"].isdisjoint(sent.low[:trig.index]) or \
             not classes["duty"].isdisjoint(_before(sent.words, trig.index, 4)):
         return None  # "biasanya polisi … menangkap", "memiliki tugas untuk memberikan bantuan": no act done
