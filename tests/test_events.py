@@ -2101,3 +2101,12 @@ def test_a_crash_that_kills_is_no_killing():
     bodies = (("E1", "India", "LOC", ["India"], "IN", "country"), ("E2", "Ahmedabad", "LOC", ["Ahmedabad"], "IN", "city"))
     body = "Pesawat maskapai India itu jatuh di Ahmedabad, menewaskan 241 orang di dalamnya."
     assert find_events(_analysis(body, *bodies)) == []
+
+
+def test_someones_forecast_of_an_act_is_no_plan():
+    people = (("E1", "Freddy Damanik", "PER", ["Freddy Damanik"], None, None),
+              ("E2", "Joko Widodo", "PER", ["Joko Widodo"], None, None), ("E3", "Projo", "ORG", ["Projo"], "ID", None))
+    body = "Freddy Damanik memperkirakan Joko Widodo akan bertemu dengan Projo sebelum bergabung ke partai."
+    assert find_events(_analysis(body, *people)) == []
+    plan = find_events(_analysis("Joko Widodo akan bertemu dengan Projo pekan depan.", *people))
+    assert [(e.type, e.hypothetical) for e in plan] == [("CONSULT", True)]

@@ -449,6 +449,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         or bool(set(sent.low[:trig.index]) & classes["conditional"])  # "…, jika X, pelaku dapat dihukum …"
     if rule.mode == "offer":
         hypothetical = False  # the offer is made now, whatever it offers to do later
+    if hypothetical and not requested and claimant is None and not classes["forecast"].isdisjoint(sent.low[:trig.index]):
+        return None  # "Freddy mengklaim Jokowi pasti akan bicara dengan Projo bila …": a forecast, no plan
     if hypothetical and not requested and not negated and _unmet_condition(ctx, sent, trig):
         # "Jika tuntutan kami tidak dipenuhi, kami akan menduduki …": a threat, which is itself real
         rule = dataclasses.replace(rule, mode="conditional threat")
