@@ -2110,3 +2110,13 @@ def test_someones_forecast_of_an_act_is_no_plan():
     assert find_events(_analysis(body, *people)) == []
     plan = find_events(_analysis("Joko Widodo akan bertemu dengan Projo pekan depan.", *people))
     assert [(e.type, e.hypothetical) for e in plan] == [("CONSULT", True)]
+
+
+def test_regretting_another_partys_deed_is_criticism():
+    parties = (("E1", "Yudi Indra Sani", "PER", ["Yudi Indra Sani"], "ID", None),
+               ("E2", "Pokdarwis Batu Malin", "ORG", ["Pokdarwis Batu Malin"], "ID", None))
+    body = "Yudi Indra Sani menyesali aksi pungli yang justru dilakukan Pokdarwis Batu Malin."
+    regret = [e for e in find_events(_analysis(body, *parties)) if e.actor.name == "Yudi Indra Sani"]
+    assert [(e.type, e.target.name) for e in regret] == [("DISAPPROVE", "Pokdarwis Batu Malin")]
+    own = find_events(_analysis("Yudi Indra Sani menyesali keputusannya mundur dari jabatan itu.", *parties))
+    assert [e.type for e in own if e.actor.name == "Yudi Indra Sani"][:1] == ["CONCEDE"]

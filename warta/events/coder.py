@@ -768,6 +768,8 @@ def _refine(rule: TriggerRule, actor: Actor, target: Optional[Actor]) -> tuple[s
     if rule.type == "COERCE" and rule.mode in FORCIBLE_MODES and target is not None and actor.sector == "MIL" \
             and target.sector == "MIL" and actor.country and target.country and actor.country != target.country:
         return "FIGHT", "190"  # "tentara … mengusir pasukan Ukraina": armed forces driving out others' is combat
+    if rule.type == "CONCEDE" and rule.mode == "regret" and target is not None:
+        return "DISAPPROVE", "111"  # "menyesali aksi pungli yang dilakukan Pokdarwis": regretting another's deed
     return rule.type, rule.cameo
 
 
