@@ -161,15 +161,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         # "pemboman besar-besaran yang mendorong Iran untuk menanggapi": a deed prompts, no one asks;
         # "kasus penembakan yang menewaskan seorang warga": the shooting's toll, not a second deed
         return None
-    if rule.root == "tewas" and not classes["accident"].isdisjoint(sent.low[:trig.index]):
-        return None  # "pesawat Air India jatuh di Ahmedabad, menewaskan 241 orang": a crash, not a killing
-    if not classes["habitual"].isdisjoint(sent.low[:trig.index]) or \
-            not classes["duty"].isdisjoint(_before(sent.words, trig.index, 4)):
-        return None  # "biasanya polisi … menangkap", "memiliki tugas untuk memberikan bantuan": no act done
-    if rule.type == "MOBILIZE" and not classes["rescue"].isdisjoint(sent.low[trig.index + 1:trig.index + 13]):
-        return None  # "mengerahkan 75 personel dan 15 unit kendaraan pemadam": rescuers, not forces
-    if rule.type == "SUPPORT" and trig.voice == "active" and PURPOSE & set(_before(sent.words, trig.index, 1)):
-        return None  # "dalam rangka mendukung pembangunan", "semangat … dalam menghargai perjuangan": an aim
+    if _no_act(sent, trig, classes):
+        return None
     if rule.type in REACTIONS and not words()["consideration"].isdisjoint(sent.low):
         return None  # "Hal yang memberatkan, terdakwa tidak mendukung program pemerintah": a court's reasoning
     if rule.type in REACTIONS and negated and not words()["policy"].isdisjoint(sent.low[trig.index + 1:trig.index + 3]):
@@ -362,6 +355,19 @@ def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, a
         return []
     event, stated = coded
     return [(dataclasses.replace(event, negated=False, hypothetical=False), stated)]
+
+
+def _no_act(sent: Sentence, trig: Trigger, classes: dict) -> bool:
+    """Whether the words around a trigger say no act was done: what usually happens, someone's task, a
+    mishap's toll, rescuers sent, support named as an aim."""
+    rule, before = trig.rule, sent.low[:trig.index]
+    return (rule.root == "tewas" and not classes["accident"].isdisjoint(before)  # "jatuh …, menewaskan 241 orang"
+            or not classes["habitual"].isdisjoint(before)                    # "Biasanya polisi … menangkap"
+            or not classes["duty"].isdisjoint(before[-4:])                   # "memiliki tugas untuk memberikan"
+            or rule.type == "MOBILIZE"                                       # "… kendaraan pemadam": rescuers
+            and not classes["rescue"].isdisjoint(sent.low[trig.index + 1:trig.index + 13])
+            or rule.type == "SUPPORT" and trig.voice == "active"             # "dalam rangka mendukung …": an aim
+            and not PURPOSE.isdisjoint(before[-1:]))
 
 
 AGREEMENT_NAMES = {"mou", "kesepahaman", "nota", "perjanjian", "memorandum", "pakta"}   # before "kerja sama"
