@@ -2048,7 +2048,8 @@ def test_a_party_from_a_state_is_not_the_state():
 def test_a_startup_demo_day_and_a_demo_account_are_no_protests():
     orgs = (("E1", "Nakama", "ORG", ["Nakama"], "ID", None),)
     for body in ("Nakama menggelar demo day bagi dua puluh perusahaan rintisan.",
-                 "Nakama menyarankan pemula berlatih dengan akun demo lebih dulu."):
+                 "Nakama menyarankan pemula berlatih dengan akun demo lebih dulu.",
+                 "Nakama menggelar live demo produk barunya di pameran itu."):
         assert find_events(_analysis(body, *orgs)) == [], body
 
 
@@ -2086,7 +2087,8 @@ def test_refusing_to_cooperate_is_a_rejection_and_an_offer_of_help_is_an_agreeme
                ("E2", "Pemerintah Sumatera Utara", "ORG", ["Pemerintah Sumatera Utara"], "ID", None),
                ("E3", "Lalamove", "ORG", ["Lalamove"], "ID", None))
     refusal = find_events(_analysis("Pemerintah Aceh tidak akan bekerja sama dengan Pemerintah Sumatera Utara.", *parties))
-    assert [(e.type, e.negated, e.target.name) for e in refusal] == [("REJECT", False, "Pemerintah Sumatera Utara")]
+    assert [(e.type, e.negated, e.hypothetical, e.target.name) for e in refusal] == [
+        ("REJECT", False, False, "Pemerintah Sumatera Utara")]
     offer = find_events(_analysis("Lalamove siap membantu Pemerintah Aceh dalam penyelidikan itu.", *parties))
     assert [(e.type, e.mode, e.hypothetical) for e in offer] == [("AGREE", "offer", False)]
 
