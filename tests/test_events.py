@@ -2049,7 +2049,7 @@ def test_a_startup_demo_day_and_a_demo_account_are_no_protests():
     orgs = (("E1", "Nakama", "ORG", ["Nakama"], "ID", None),)
     for body in ("Nakama menggelar demo day bagi dua puluh perusahaan rintisan.",
                  "Nakama menyarankan pemula berlatih dengan akun demo lebih dulu.",
-                 "Nakama menggelar live demo produk barunya di pameran itu."):
+                 "Nakama menggelar live demo, workshop dan talkshow di pameran itu."):
         assert find_events(_analysis(body, *orgs)) == [], body
 
 
