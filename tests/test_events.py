@@ -2122,3 +2122,11 @@ def test_regretting_another_partys_deed_is_criticism():
     assert [(e.type, e.target.name) for e in regret] == [("DISAPPROVE", "Pokdarwis Batu Malin")]
     own = find_events(_analysis("Yudi Indra Sani menyesali keputusannya mundur dari jabatan itu.", *parties))
     assert [e.type for e in own if e.actor.name == "Yudi Indra Sani"][:1] == ["CONCEDE"]
+
+
+def test_a_country_in_a_sport_rubric_is_its_national_team():
+    teams = (("E1", "Indonesia", "LOC", ["Indonesia"], "ID", "country"), ("E2", "Irak", "LOC", ["Irak"], "IQ", "country"),
+             ("E3", "Rahmad Darmawan", "PER", ["Rahmad Darmawan"], None, None))
+    body = "Indonesia dan Irak bertemu di Jakarta pada laga kualifikasi."
+    assert find_events(_analysis(body, *teams, url="https://sport.contoh.id/sepakbola/d-1/x")) == []
+    assert find_events(_analysis(body, *teams, url="https://news.contoh.id/berita/d-1/x")) != []

@@ -57,10 +57,12 @@ def find_events(analysis: Analysis, nlp_doc=None) -> list[Event]:
     if section == "fact check":
         return []  # a fact-check rubric reports the claims it checks, hoaxes among them: none is coded as done
     soft = section is not None
+    # a country named in a sport rubric is its national team ("Indonesia dan Selandia Baru bertemu di VNL")
+    teams = {e.id for e in analysis.entities if e.kind == "country"} if section == "sport" else set()
     kept = [event for event, _ in events
             if not (explicit_protest and event.type == "PROTEST" and event.actor.name == "pengunjuk rasa"
                     and event.confidence < 0.5)
-            and not (soft and not _public_party(event))]
+            and not (soft and not _public_party(event, teams))]
     for event in kept:
         event.confidence = _confidence(event)
     return kept
@@ -89,12 +91,13 @@ def _confidence(event: Event) -> float:
 PUBLIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "PTY", "OPP", "SPY", "CRM", "MED"}
 
 
-def _public_party(event: Event) -> bool:
+def _public_party(event: Event, teams: set[str] = frozenset()) -> bool:
     """Whether a public party takes part.  In a sport, entertainment or lifestyle rubric an interaction
     between private people (a coach asking a club, a singer praising his son) is the rubric's own story,
     not a political event, so such events are coded only with a public party, named (not the state
-    implied by an agentless passive: "tak dipanggil" to a national squad)."""
-    return any(party is not None and party.name and party.sector in PUBLIC_SECTORS
+    implied by an agentless passive: "tak dipanggil" to a national squad) and no national team (``teams``:
+    the entity ids of the countries a sport rubric names)."""
+    return any(party is not None and party.name and party.sector in PUBLIC_SECTORS and party.entity_id not in teams
                for party in (event.actor, event.target))
 
 
