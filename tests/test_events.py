@@ -2130,3 +2130,10 @@ def test_a_country_in_a_sport_rubric_is_its_national_team():
     body = "Indonesia dan Irak bertemu di Jakarta pada laga kualifikasi."
     assert find_events(_analysis(body, *teams, url="https://sport.contoh.id/sepakbola/d-1/x")) == []
     assert find_events(_analysis(body, *teams, url="https://news.contoh.id/berita/d-1/x")) != []
+
+
+def test_a_laws_wording_is_no_ban_by_the_article_agency():
+    bodies = (("E1", "Kejaksaan Agung", "ORG", ["Kejaksaan Agung"], "ID", None),)
+    body = ("Kejaksaan Agung menyita barang itu. Undang-Undang Nomor 8 Tahun 1999 juga menegaskan pelaku usaha "
+            "dilarang memperdagangkan barang yang tidak halal.")
+    assert all(e.mode != "restrict" for e in find_events(_analysis(body, *bodies)))

@@ -375,6 +375,8 @@ def _no_act(sent: Sentence, trig: Trigger, classes: dict) -> bool:
 
 AGREEMENT_NAMES = {"mou", "kesepahaman", "nota", "perjanjian", "memorandum", "pakta"}   # before "kerja sama"
 PURPOSE = {"rangka", "guna", "demi", "dalam"}   # right before a verb of support: what an act is for
+# a sentence whose subject is a law or rule ("Undang-Undang Nomor 8 Tahun 1999 … menegaskan …")
+LAW_TEXT = re.compile(r"\s*[\"“]?(?:Undang-[Uu]ndang|UU|Pasal|Peraturan|Perpres|Perppu|Permen\w*|Perda|KUHP|KUHAP)\b")
 ANYONE = re.compile(r"\b(?:[Ss]etiap|[Ss]iapa\s*pun|[Bb]arang\s*siapa)\s+$")
 
 
@@ -406,6 +408,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         # "DFJ ditangkap berkat pencekalan …" after "DFJ … ditangkap Ditjen Imigrasi": the body named before
         actor = ctx.arrested_by.get((rule.mode, _participant_key(_actor(ctx, target_group)))) \
             or _station(ctx, sent)  # "ditahan di Mapolres Bangkalan": held by the Polres Bangkalan
+    if actor is None and implicit and LAW_TEXT.match(ctx.body, sent.start):
+        return None  # "Undang-Undang Nomor 8 Tahun 1999 menegaskan pelaku usaha dilarang …": a law's wording
     if actor is None and implicit:
         actor = _implicit_protesters(ctx) if rule.type == "PROTEST" else _implicit_actor(ctx, rule)
         if rule.type == "PROTEST" and actor is not None:
