@@ -2137,3 +2137,16 @@ def test_a_laws_wording_is_no_ban_by_the_article_agency():
     body = ("Kejaksaan Agung menyita barang itu. Undang-Undang Nomor 8 Tahun 1999 juga menegaskan pelaku usaha "
             "dilarang memperdagangkan barang yang tidak halal.")
     assert all(e.mode != "restrict" for e in find_events(_analysis(body, *bodies)))
+
+
+def test_a_wrong_named_in_someones_words_accuses_its_doer():
+    states = (("E1", "Abbas Araghchi", "PER", ["Abbas Araghchi"], "IR", None),
+              ("E2", "Israel", "LOC", ["Israel"], "IL", "country"))
+    body = '"Israel harus menghentikan agresinya terhadap kami," kata Abbas Araghchi.'
+    analysis = _analysis(body, *states)
+    end = body.index(",") + 2
+    analysis.quotes = [Quote(body[:end], 0, end, "direct", "kata", Speaker("Abbas Araghchi", "E1", None))]
+    accused = [(e.type, e.mode, e.actor.name, e.target.name) for e in find_events(analysis) if e.mode == "accuse"]
+    assert accused == [("DISAPPROVE", "accuse", "Abbas Araghchi", "Israel")]
+    narration = "Israel melanjutkan agresi terhadap Gaza sejak Oktober."
+    assert all(e.mode != "accuse" for e in find_events(_analysis(narration, *states)))   # the reporter accuses no one

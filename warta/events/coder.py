@@ -14,8 +14,9 @@ from warta.events.lexicon import (
     Trigger, TriggerRule, WORD, words,
 )
 from warta.events.roles import (
-    _clause_end, _dispossessed, _genitive, _implicit_actor, _implicit_protesters, _is_person, _kin_of,
-    _named_after, _object, _own_country, _residents, _roles, _speaker_group, _station, POLICE,
+    _agent_after, _clause_end, _dispossessed, _genitive, _implicit_actor, _implicit_protesters, _is_person, _kin_of,
+    _named_after, _object, _own_country, _residents, _roles, _sentence_speaker, _speaker_group, _station, _subject,
+    POLICE,
 )
 from warta.events.sentences import (
     _body_view, _complete, _head, _is_place, _known_entity, _quote_at, _sentence_words, _state_name,
@@ -148,6 +149,8 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     negated = bool(before3 & classes["negation"])
     if rule.only_negated and not negated:
         return None
+    if rule.blame:
+        return _blame(ctx, sent, trig, focus_place, negated)
     if rule.type == "COOPERATE" and not AGREEMENT_NAMES.isdisjoint(_before(sent.words, trig.index, 3)):
         return None  # "nota kesepahaman (MoU) kerja sama antara …": an agreement's name; its signing is coded
     if rule.type == "COOPERATE" and negated:  # "tidak akan bekerja sama dengan …": a refusal (PLOVER REJECT)
@@ -358,6 +361,22 @@ def _answered_demand(ctx: Context, sent: Sentence, trig: Trigger, focus_place, a
         return []
     event, stated = coded
     return [(dataclasses.replace(event, negated=False, hypothetical=False), stated)]
+
+
+def _blame(ctx: Context, sent: Sentence, trig: Trigger, focus_place, negated: bool) -> Optional[list]:
+    """A noun of wrongdoing in someone's words accuses its doer: '"Israel harus menghentikan agresinya," kata
+    Araghchi', 'Gaza masih menjadi korban kejahatan perang oleh Israel, kata HNW' (the golds' DISAPPROVE
+    accuse).  In the reporter's own narration it accuses no one."""
+    speaker = _speaker_group(ctx, trig.start) or _sentence_speaker(ctx, sent, trig.start)
+    if speaker is None:
+        return None
+    doer = _genitive(ctx, sent, trig) or _agent_after(ctx, sent, trig.end, trig.rule, nominal=True)
+    if doer is None and ctx.body[trig.start:trig.end].lower().endswith("nya"):
+        doer = _subject(ctx, sent, trig.start)   # "menghentikan agresinya": the clause's subject's
+    if doer is None:
+        return None
+    coded = _code_one(ctx, sent, trig, focus_place, speaker, doer, False, None, negated)
+    return [coded] if coded is not None else None
 
 
 def _no_act(sent: Sentence, trig: Trigger, classes: dict) -> bool:

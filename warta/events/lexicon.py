@@ -55,6 +55,7 @@ class TriggerRule:
     sectors: frozenset[str] = frozenset()  # actor sectors the row is limited to
     agent_noun: bool = False              # "pelapor Y": the clause's subject does it, to the name after it
     modal: bool = False                   # '"X harus …," kata Y': Y demands of X (quotes only)
+    blame: bool = False                   # a noun of wrongdoing in someone's words: they accuse its doer
 
 
 @dataclass
@@ -103,10 +104,10 @@ def lexicon() -> dict[str, list[TriggerRule]]:
         trigger, objects, type_, mode, cameo, pos, exclude, sectors_ = row[:8]
         root, _, second = trigger.partition(" ")
         rule = TriggerRule(root, second or None, frozenset(o for o in objects.split("|") if o), type_, mode,
-                           cameo or None, noun=pos == "n", only_negated=pos == "neg",
+                           cameo or None, noun=pos in ("n", "blame"), only_negated=pos == "neg",
                            exclude=re.compile(rf"(?:{exclude})", re.I) if exclude else None,
                            sectors=frozenset(s for s in sectors_.split("|") if s), agent_noun=pos == "agent",
-                           modal=pos == "modal")
+                           modal=pos == "modal", blame=pos == "blame")
         rules.setdefault(root, []).append(rule)
     return rules
 
