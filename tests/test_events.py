@@ -2148,5 +2148,11 @@ def test_a_wrong_named_in_someones_words_accuses_its_doer():
     analysis.quotes = [Quote(body[:end], 0, end, "direct", "kata", Speaker("Abbas Araghchi", "E1", None))]
     accused = [(e.type, e.mode, e.actor.name, e.target.name) for e in find_events(analysis) if e.mode == "accuse"]
     assert accused == [("DISAPPROVE", "accuse", "Abbas Araghchi", "Israel")]
+    body = '"Jika Israel ingin berunding, Israel harus menghentikan agresinya," kata Abbas Araghchi.'
+    analysis = _analysis(body, *states)
+    end = body.index('," ') + 2
+    analysis.quotes = [Quote(body[:end], 0, end, "direct", "kata", Speaker("Abbas Araghchi", "E1", None))]
+    made = [e for e in find_events(analysis) if e.mode == "accuse"]
+    assert [(e.target.name, e.hypothetical) for e in made] == [("Israel", False)]   # the accusation is made now
     narration = "Israel melanjutkan agresi terhadap Gaza sejak Oktober."
     assert all(e.mode != "accuse" for e in find_events(_analysis(narration, *states)))   # the reporter accuses no one
