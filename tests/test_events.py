@@ -2156,3 +2156,11 @@ def test_a_wrong_named_in_someones_words_accuses_its_doer():
     assert [(e.target.name, e.hypothetical) for e in made] == [("Israel", False)]   # the accusation is made now
     narration = "Israel melanjutkan agresi terhadap Gaza sejak Oktober."
     assert all(e.mode != "accuse" for e in find_events(_analysis(narration, *states)))   # the reporter accuses no one
+
+
+def test_an_app_blocking_an_account_and_a_probe_blocking_light_are_no_restrictions():
+    bodies = (("E1", "Polda Metro Jaya", "ORG", ["Polda Metro Jaya"], "ID", None),
+              ("E2", "Occulter", "ORG", ["Occulter"], None, None))
+    for body in ("Polda Metro Jaya memeriksa kasus itu. Akun pengemudi itu telah diblokir dari platform kami sejak Mei.",
+                 "Occulter dengan tepat memblokir cahaya matahari tersebut."):
+        assert all(e.mode != "restrict" for e in find_events(_analysis(body, *bodies))), body
