@@ -942,8 +942,9 @@ COURT = re.compile(r"Pengadilan(?:\s+(?:[A-Z][\w-]*|\([A-Z]+\)))+")
 
 
 def _implicit_actor(ctx: Context, rule: TriggerRule) -> Optional[Actor]:
-    """Who arrests, questions or sentences when no one is said to: the article's agency, else the state;
-    who charges ("didakwa", "dituntut"): the prosecution."""
+    """Who arrests, questions or sentences when no one is said to: the trial court; the article's agency; the
+    police it speaks of; else, for holding people only, the state.  Who charges ("didakwa", "dituntut"):
+    the prosecution."""
     if rule.mode == "prosecute" and rule.root in ("dakwa", "tuntut", "tuntutan") and ctx.focus:
         return _prosecution(ctx)
     if rule.type not in ARREST_TYPES or not ctx.focus:
