@@ -2164,3 +2164,10 @@ def test_an_app_blocking_an_account_and_a_probe_blocking_light_are_no_restrictio
     for body in ("Polda Metro Jaya memeriksa kasus itu. Akun pengemudi itu telah diblokir dari platform kami sejak Mei.",
                  "Occulter dengan tepat memblokir cahaya matahari tersebut."):
         assert all(e.mode != "restrict" for e in find_events(_analysis(body, *bodies))), body
+
+
+def test_cooperation_an_agreement_speaks_of_is_the_agreements():
+    states = (("E1", "Indonesia", "LOC", ["Indonesia"], "ID", "country"),
+              ("E2", "Amerika Serikat", "LOC", ["Amerika Serikat"], "US", "country"))
+    body = "Kedua presiden sepakat untuk meningkatkan kerja sama antara Indonesia dan Amerika Serikat."
+    assert all(e.type != "COOPERATE" for e in find_events(_analysis(body, *states)))

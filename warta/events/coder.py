@@ -181,8 +181,11 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
     if asked and trig.voice == "passive":
         return None  # "menuntut Fadli Zon dipecat": the act asked for, with no one named to do it, is the demand's
     requested = demand_target if asked else None
+    # partners of a cooperation an agreement before it speaks of ("keduanya sepakat untuk meningkatkan kerja sama
+    # antara Indonesia dan AS") are that agreement's, coded by its own trigger
+    agreed = any(t.rule.type == "AGREE" and t.index < trig.index for t in sent.triggers)
     pair = _warring_pair(ctx, sent, trig) if rule.type == "FIGHT" and trig.voice == "nominal" else \
-        _partners(ctx, sent, trig) if rule.type in SYMMETRIC and trig.voice == "nominal" else None
+        _partners(ctx, sent, trig) if rule.type in SYMMETRIC and trig.voice == "nominal" and not agreed else None
     if pair is not None:  # "perang antara Israel dan Iran", "perang Iran-Israel": each fights the other
         coded = [_code_one(ctx, sent, trig, focus_place, a, b, False, None, negated)
                  for a, b in (pair, pair[::-1])]
