@@ -2171,3 +2171,11 @@ def test_cooperation_an_agreement_speaks_of_is_the_agreements():
               ("E2", "Amerika Serikat", "LOC", ["Amerika Serikat"], "US", "country"))
     body = "Kedua presiden sepakat untuk meningkatkan kerja sama antara Indonesia dan Amerika Serikat."
     assert all(e.type != "COOPERATE" for e in find_events(_analysis(body, *states)))
+
+
+def test_a_stance_kept_is_held_now_not_planned():
+    parties = (("E1", "Projo", "ORG", ["Projo"], "ID", None), ("E2", "Joko Widodo", "PER", ["Joko Widodo"], None, None))
+    kept = find_events(_analysis("Projo tetap akan mendukung Joko Widodo.", *parties))
+    assert [(e.type, e.hypothetical) for e in kept] == [("SUPPORT", False)]
+    planned = find_events(_analysis("Projo akan mendukung Joko Widodo.", *parties))
+    assert [(e.type, e.hypothetical) for e in planned] == [("SUPPORT", True)]

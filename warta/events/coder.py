@@ -484,6 +484,8 @@ def _code_one(ctx: Context, sent: Sentence, trig: Trigger, focus_place, actor_gr
         or bool(set(sent.low[:trig.index]) & classes["conditional"])  # "…, jika X, pelaku dapat dihukum …"
     if rule.mode in ("offer", "refuse cooperation") or rule.blame:
         hypothetical = False  # the offer, refusal or accusation is made now, whatever it speaks of doing later
+    elif rule.type in REACTIONS and _before(sent.words, trig.index, 2) == ["tetap", "akan"]:
+        hypothetical = False  # "Projo tetap akan mendukung Jokowi": a stance held now
     if hypothetical and not requested and claimant is None and not classes["forecast"].isdisjoint(sent.low[:trig.index]):
         return None  # "Freddy mengklaim Jokowi pasti akan bicara dengan Projo bila …": a forecast, no plan
     if hypothetical and not requested and not negated and _unmet_condition(ctx, sent, trig):
