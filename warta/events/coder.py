@@ -151,7 +151,7 @@ def _code(ctx: Context, sent: Sentence, trig: Trigger, focus_place, demand_targe
         return None
     if rule.blame:
         return _blame(ctx, sent, trig, focus_place, negated)
-    if rule.type == "COOPERATE" and not AGREEMENT_NAMES.isdisjoint(_before(sent.words, trig.index, 3)):
+    if rule.type == "COOPERATE" and not classes["agreement_name"].isdisjoint(_before(sent.words, trig.index, 3)):
         return None  # "nota kesepahaman (MoU) kerja sama antara …": an agreement's name; its signing is coded
     if rule.type == "COOPERATE" and negated:  # "tidak akan bekerja sama dengan …": a refusal (PLOVER REJECT)
         rule, negated = dataclasses.replace(rule, type="REJECT", mode="refuse cooperation", cameo="120"), False
@@ -392,11 +392,9 @@ def _no_act(sent: Sentence, trig: Trigger, classes: dict) -> bool:
             or rule.type == "MOBILIZE"                                       # "… kendaraan pemadam": rescuers
             and not classes["rescue"].isdisjoint(sent.low[trig.index + 1:trig.index + 13])
             or rule.type == "SUPPORT" and trig.voice == "active"             # "dalam rangka mendukung …": an aim
-            and not PURPOSE.isdisjoint(before[-1:]))
+            and not classes["purpose"].isdisjoint(before[-1:]))
 
 
-AGREEMENT_NAMES = {"mou", "kesepahaman", "nota", "perjanjian", "memorandum", "pakta"}   # before "kerja sama"
-PURPOSE = {"rangka", "guna", "demi", "dalam"}   # right before a verb of support: what an act is for
 # a sentence whose subject is a law or rule ("Undang-Undang Nomor 8 Tahun 1999 … menegaskan …")
 LAW_TEXT = re.compile(r"\s*[\"“]?(?:Undang-[Uu]ndang|UU|Pasal|Peraturan|Perpres|Perppu|Permen\w*|Perda|KUHP|KUHAP)\b")
 ANYONE = re.compile(r"\b(?:[Ss]etiap|[Ss]iapa\s*pun|[Bb]arang\s*siapa)\s+$")
